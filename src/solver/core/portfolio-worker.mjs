@@ -1,0 +1,19 @@
+// Worker-thread entry of runPortfolio. Plain JavaScript so it starts without a TypeScript loader;
+// it registers tsx itself because loader hooks of the parent thread do not reach workers.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { moduleUrl, exportName, input, seed, threadIndex, stop } = workerData;
+try {
+  const module = await import(moduleUrl);
+  const result = await module[exportName](input, {
+    seed,
+    threadIndex,
+    shouldStop: () => Atomics.load(stop, 0) === 1,
+    onProgress: (progress) => parentPort.postMessage({ type: 'progress', progress }),
+  });
+  parentPort.postMessage({ type: 'result', result });
+} catch (err) {
+  parentPort.postMessage({ type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) });
+}
