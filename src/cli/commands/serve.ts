@@ -1,0 +1,32 @@
+import { buildApp } from '../../server/app.js';
+import { isDatabaseEmpty, loadDemoRegion, type DemoLogin } from '../../server/demo/demo-region.js';
+import { describeDatabase, openConfiguredDatabase } from './open.js';
+
+export const summary = 'start the web server (loads the demo region into an empty database)';
+
+export function printLogins(logins: DemoLogin[]): void {
+  process.stdout.write(`\nDemo logins (password for all: ${logins[0]?.password ?? ''}):\n`);
+  for (const login of logins) process.stdout.write(`  ${login.role.padEnd(12)} ${login.email.padEnd(32)} ${login.description}\n`);
+  process.stdout.write('\n');
+}
+
+export async function run(): Promise<number> {
+  const { config, database } = await openConfiguredDatabase();
+  process.stdout.write(`Harmonica: database ${describeDatabase(config)}\n`);
+  if (config.loadDemo && (await isDatabaseEmpty(database.db))) {
+    process.stdout.write('Empty database: loading the demo region…\n');
+    printLogins(await loadDemoRegion(database.db));
+  }
+  await database.startQueue();
+  const app = await buildApp({ database, logger: config.logLevel !== 'silent', secureCookies: config.secureCookies });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`Harmonica runs on http://localhost:${config.port} (API docs at /api/docs)\n`);
+  return new Promise<number>(() => undefined);
+}

@@ -1,0 +1,81 @@
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { TRoleBinding } from '../../shared/auth.schemas.js';
+import type { TLocale } from '../../shared/common.schemas.js';
+import type { DbOrTx } from '../db/open-database.js';
+import { organisations, sessions, userRoles, users, workers } from '../db/schema.js';
+
+export async function findUserByEmail(db: DbOrTx, email: string) {
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  return user;
+}
+
+export async function findRoles(db: DbOrTx, userId: string): Promise<TRoleBinding[]> {
+  return db
+    .select({ role: userRoles.role, organisationId: userRoles.organisationId, regionId: userRoles.regionId })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId));
+}
+
+export async function insertSession(db: DbOrTx, session: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(session);
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx) {
+  await db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+}
+
+/** The user, roles and worker profile behind a live session, in one round trip each. */
+export async function findSessionUser(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      csrfToken: sessions.csrfToken,
+      workerId: workers.id,
+      workerRegionId: workers.regionId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(workers, eq(workers.userId, users.id))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), sql`${users.disabledAt} is null`));
+  if (!row) return undefined;
+  const roles = await findRoles(db, row.userId);
+  const orgIds = roles.filter((r) => r.organisationId).map((r) => r.organisationId!);
+  const orgRegions = orgIds.length
+    ? await db.selectDistinct({ regionId: organisations.regionId }).from(organisations).where(inArray(organisations.id, orgIds))
+    : [];
+  const regionIds = new Set([
+    ...roles.filter((r) => r.regionId).map((r) => r.regionId!),
+    ...orgRegions.map((o) => o.regionId),
+    ...(row.workerRegionId ? [row.workerRegionId] : []),
+  ]);
+  return { ...row, roles, regionIds: [...regionIds] };
+}
+
+export async function updateLocale(db: DbOrTx, userId: string, locale: TLocale) {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+export async function insertUser(db: DbOrTx, user: typeof users.$inferInsert, roles: Omit<typeof userRoles.$inferInsert, 'userId'>[]) {
+  const [created] = await db.insert(users).values(user).returning();
+  if (roles.length > 0) await db.insert(userRoles).values(roles.map((r) => ({ ...r, userId: created!.id })));
+  return created!;
+}
+
+export async function listUsers(db: DbOrTx) {
+  const rows = await db.select().from(users).orderBy(users.email);
+  const roles = await db.select().from(userRoles);
+  return rows.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    locale: u.locale,
+    roles: roles.filter((r) => r.userId === u.id).map((r) => ({ role: r.role, organisationId: r.organisationId, regionId: r.regionId })),
+  }));
+}
