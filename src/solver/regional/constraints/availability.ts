@@ -1,0 +1,25 @@
+import type { CompiledProblem } from '../compile.js';
+import { definePairwise, withReason, type HardConstraint } from './constraint.js';
+
+function isInsideWindow(p: CompiledProblem, shift: number, worker: number): boolean {
+  const windows = p.workerAvailable[worker];
+  if (!windows) return true;
+  const start = p.shiftStart[shift]!;
+  const end = p.shiftEnd[shift]!;
+  for (let k = 0; k < windows.length; k += 2) {
+    if (windows[k]! <= start && end <= windows[k + 1]!) return true;
+  }
+  return false;
+}
+
+/** H5, first half: a worker who lists availability windows works only inside one of them. */
+export const availability: HardConstraint = withReason(definePairwise({
+  id: 'availability',
+  name: 'Inside an availability window',
+  level: 'hard' as const,
+  specRule: 'H5',
+  rule: 'availability' as const,
+  weight: 1,
+  description: 'If the worker lists availability windows, the shift lies entirely inside one. Penalty: one per assignment outside.',
+}, (p, shift, worker) => (isInsideWindow(p, shift, worker) ? 0 : 1)),
+(plan, shift) => ({ shiftStart: plan.problem.shiftStart[shift]!, shiftEnd: plan.problem.shiftEnd[shift]! }));

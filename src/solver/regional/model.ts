@@ -1,0 +1,305 @@
+import type { Rng, Score, SearchModel } from '../core/index.js';
+import type { CompiledProblem } from './compile.js';
+import { hardConstraints, softConstraints, type RegionalConstraint } from './constraints/index.js';
+import { Plan } from './plan.js';
+import { evaluatePlan } from './score.js';
+
+/** One place gets a new worker (-1: left open). */
+export interface Change {
+  place: number;
+  worker: number;
+}
+export type Move = Change[];
+
+/** A set of small integers with O(1) add, delete and uniform pick. */
+class IndexSet {
+  readonly items: Int32Array;
+  private readonly position: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.items = new Int32Array(capacity);
+    this.position = new Int32Array(capacity).fill(-1);
+  }
+
+  has(x: number): boolean { return this.position[x]! >= 0; }
+  add(x: number): void {
+    if (this.has(x)) return;
+    this.items[this.size] = x;
+    this.position[x] = this.size++;
+  }
+  delete(x: number): void {
+    const at = this.position[x]!;
+    if (at < 0) return;
+    const last = this.items[--this.size]!;
+    this.items[at] = last;
+    this.position[last] = at;
+    this.position[x] = -1;
+  }
+  pick(rng: Rng): number { return this.items[rng.nextInt(this.size)]!; }
+}
+
+/** Workers that pass every pairwise hard rule for the shift, ascending. */
+export function buildCandidates(problem: CompiledProblem): Int32Array[] {
+  const W = problem.workerIds.length;
+  const L = problem.locationIds.length;
+  const P = problem.packageIds.length;
+  const plan = new Plan(problem);
+  const pairwiseHard = hardConstraints.filter((c) => c.isPairwise);
+  // Package and radius depend only on (location, package): filter those once per group, the rest per shift.
+  const groups = new Map<number, number[]>();
+  return problem.shiftIds.map((_, shift) => {
+    const loc = problem.shiftLocation[shift]!;
+    const pkg = problem.shiftPackage[shift]!;
+    const key = loc * P + pkg;
+    let group = groups.get(key);
+    if (!group) {
+      group = [];
+      for (let w = 0; w < W; w++) {
+        if (problem.workerPackages[w * P + pkg] === 1 && problem.distanceKm[w * L + loc]! <= problem.workerMaxTravelKm[w]!) group.push(w);
+      }
+      groups.set(key, group);
+    }
+    return Int32Array.from(group.filter((w) => pairwiseHard.every((c) => c.deltaAssign(plan, shift, w) === 0)));
+  });
+}
+
+function hasCandidate(candidates: Int32Array, worker: number): boolean {
+  let lo = 0;
+  let hi = candidates.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = candidates[mid]!;
+    if (v === worker) return true;
+    if (v < worker) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+export interface MoveMix {
+  /** Probability of a move that fills an open place (with ejection of the worker's conflicts). */
+  fill: number;
+  /** Of a move that gives a filled place another worker (with ejections). */
+  change: number;
+  /** Of a swap of the workers of two filled places. */
+  swap: number;
+  /** The remainder: a filled place is emptied. */
+}
+
+export const DEFAULT_MOVE_MIX: MoveMix = { fill: 0.4, change: 0.3, swap: 0.25 };
+
+/**
+ * The regional planning model for the search core. The planning entity is a place on a shift; its variable
+ * is the worker (or none). Pairwise hard rules are applied once, as candidate lists; the other constraints
+ * score every move incrementally. Pinned places never change.
+ */
+export class RegionalModel implements SearchModel<Move, Int32Array> {
+  readonly plan: Plan;
+  readonly placeShift: Int32Array;
+  readonly placeWorker: Int32Array;
+  readonly shiftFirstPlace: Int32Array;
+  readonly placePinned: Uint8Array;
+  readonly candidates: Int32Array[];
+  private readonly open: IndexSet;
+  private readonly filled: IndexSet;
+  private readonly dynamicHard: RegionalConstraint[];
+  private readonly soft: RegionalConstraint[];
+  private current: Score;
+  private lastMove: Move | undefined;
+  private lastDelta: Score = { hard: 0, soft: 0 };
+
+  constructor(readonly problem: CompiledProblem, readonly mix: MoveMix = DEFAULT_MOVE_MIX, candidates?: Int32Array[]) {
+    const S = problem.shiftIds.length;
+    this.plan = new Plan(problem);
+    this.candidates = candidates ?? buildCandidates(problem);
+    this.shiftFirstPlace = new Int32Array(S + 1);
+    for (let s = 0; s < S; s++) this.shiftFirstPlace[s + 1] = this.shiftFirstPlace[s]! + problem.shiftDemand[s]!;
+    const places = this.shiftFirstPlace[S]!;
+    this.placeShift = new Int32Array(places);
+    for (let s = 0; s < S; s++) this.placeShift.fill(s, this.shiftFirstPlace[s], this.shiftFirstPlace[s + 1]);
+    this.placeWorker = new Int32Array(places).fill(-1);
+    this.placePinned = new Uint8Array(places);
+    this.open = new IndexSet(places);
+    this.filled = new IndexSet(places);
+    const used = new Int32Array(S);
+    for (const { shift, worker } of problem.pinned) {
+      const place = this.shiftFirstPlace[shift]! + used[shift]!++;
+      this.placeWorker[place] = worker;
+      this.placePinned[place] = 1;
+      this.plan.add(shift, worker);
+    }
+    for (let place = 0; place < places; place++) {
+      if (this.placePinned[place] === 0 && this.candidates[this.placeShift[place]!]!.length > 0) this.open.add(place);
+    }
+    this.dynamicHard = hardConstraints.filter((c) => !c.isPairwise);
+    this.soft = [...softConstraints];
+    this.current = evaluatePlan(this.plan).score;
+  }
+
+  score(): Score { return this.current; }
+
+  /** Number of places the search may change. */
+  get movablePlaces(): number { return this.open.size + this.filled.size; }
+
+  /** Places of the shift that are open and movable. */
+  openPlaceOf(shift: number): number {
+    for (let place = this.shiftFirstPlace[shift]!; place < this.shiftFirstPlace[shift + 1]!; place++) {
+      if (this.placeWorker[place] === -1 && this.open.has(place)) return place;
+    }
+    return -1;
+  }
+
+  placeOf(shift: number, worker: number): number {
+    for (let place = this.shiftFirstPlace[shift]!; place < this.shiftFirstPlace[shift + 1]!; place++) {
+      if (this.placeWorker[place] === worker) return place;
+    }
+    return -1;
+  }
+
+  proposeMove(rng: Rng): Move | undefined {
+    const r = rng.nextFloat();
+    if (r < this.mix.fill) return this.open.size > 0 ? this.proposeInsert(rng, this.open.pick(rng)) : undefined;
+    if (this.filled.size === 0) return undefined;
+    const place = this.filled.pick(rng);
+    if (r < this.mix.fill + this.mix.change) return this.proposeInsert(rng, place);
+    if (r < this.mix.fill + this.mix.change + this.mix.swap) return this.proposeSwap(rng, place);
+    return [{ place, worker: -1 }];
+  }
+
+  /**
+   * Puts a random candidate on `place`. When the candidate's own shifts stand in the way (rest or weekly
+   * hours), those are handed to another candidate or left open in the same move: an ejection chain of
+   * depth one, which lets a higher-priority place take a worker from a lower one.
+   */
+  private proposeInsert(rng: Rng, place: number): Move | undefined {
+    const shift = this.placeShift[place]!;
+    const worker = rng.pick(this.candidates[shift]!);
+    if (worker === this.placeWorker[place] || this.plan.hasAssignment(shift, worker)) return undefined;
+    const move: Move = [{ place, worker }];
+    for (const other of this.conflictsOf(rng, shift, worker)) {
+      const otherPlace = this.placeOf(other, worker);
+      if (otherPlace < 0 || this.placePinned[otherPlace] === 1) return undefined;
+      const replacement = rng.pick(this.candidates[other]!);
+      move.unshift({ place: otherPlace, worker: replacement === worker || this.plan.hasAssignment(other, replacement) ? -1 : replacement });
+    }
+    return move;
+  }
+
+  /** Shifts of the worker that would keep them from taking `shift`: rest neighbours, else one of the same week. */
+  private conflictsOf(rng: Rng, shift: number, worker: number): number[] {
+    const p = this.problem;
+    const list = this.plan.workerShifts[worker]!;
+    const at = this.plan.positionOf(worker, shift);
+    const minRestMs = p.minRestMinutes * 60_000;
+    const conflicts: number[] = [];
+    for (let k = at - 1; k >= 0 && p.shiftEnd[list[k]!]! + minRestMs > p.shiftStart[shift]!; k--) conflicts.push(list[k]!);
+    for (let k = at; k < list.length && p.shiftEnd[shift]! + minRestMs > p.shiftStart[list[k]!]!; k++) conflicts.push(list[k]!);
+    if (conflicts.length === 0) {
+      const week = p.shiftWeek[shift]!;
+      if (this.plan.weekMinutes[worker * p.weekCount + week]! + p.shiftMinutes[shift]! > p.workerWeeklyCapMinutes[worker]!) {
+        const sameWeek = list.filter((s) => p.shiftWeek[s] === week);
+        if (sameWeek.length > 0) conflicts.push(rng.pick(sameWeek));
+      }
+    }
+    return conflicts;
+  }
+
+  private proposeSwap(rng: Rng, place: number): Move | undefined {
+    const shift = this.placeShift[place]!;
+    const worker = this.placeWorker[place]!;
+    const other = rng.pick(this.candidates[shift]!);
+    if (other === worker || this.plan.hasAssignment(shift, other)) return undefined;
+    const otherShifts = this.plan.workerShifts[other]!;
+    if (otherShifts.length === 0) return [{ place, worker: other }];
+    const otherShift = rng.pick(otherShifts);
+    const otherPlace = this.placeOf(otherShift, other);
+    if (this.placePinned[otherPlace] === 1 || !hasCandidate(this.candidates[otherShift]!, worker) || this.plan.hasAssignment(otherShift, worker)) return undefined;
+    return [{ place, worker: other }, { place: otherPlace, worker }];
+  }
+
+  deltaOf(move: Move): Score {
+    let hard = 0;
+    let soft = 0;
+    const plan = this.plan;
+    const removed: number[] = [];
+    const added: number[] = [];
+    let isRejected = false;
+    for (const { place } of move) {
+      const shift = this.placeShift[place]!;
+      const old = this.placeWorker[place]!;
+      if (old < 0) continue;
+      for (const c of this.dynamicHard) hard += c.deltaUnassign(plan, shift, old);
+      for (const c of this.soft) soft += c.deltaUnassign(plan, shift, old);
+      plan.remove(shift, old);
+      removed.push(shift, old);
+    }
+    for (const { place, worker } of move) {
+      if (worker < 0) continue;
+      const shift = this.placeShift[place]!;
+      let addHard = 0;
+      for (const c of this.dynamicHard) addHard += c.deltaAssign(plan, shift, worker);
+      hard += addHard;
+      // Additions come after all removals, so a hard increase here can no longer be undone by this move.
+      if (addHard > 0) { isRejected = true; break; }
+      for (const c of this.soft) soft += c.deltaAssign(plan, shift, worker);
+      plan.add(shift, worker);
+      added.push(shift, worker);
+    }
+    for (let k = added.length - 2; k >= 0; k -= 2) plan.remove(added[k]!, added[k + 1]!);
+    for (let k = removed.length - 2; k >= 0; k -= 2) plan.add(removed[k]!, removed[k + 1]!);
+    this.lastMove = move;
+    this.lastDelta = isRejected ? { hard, soft: 0 } : { hard, soft };
+    return this.lastDelta;
+  }
+
+  applyMove(move: Move): void {
+    const delta = this.lastMove === move ? this.lastDelta : this.deltaOf(move);
+    for (const { place } of move) this.setWorker(place, -1);
+    for (const { place, worker } of move) if (worker >= 0) this.setWorker(place, worker);
+    this.current = { hard: this.current.hard + delta.hard, soft: this.current.soft + delta.soft };
+    this.lastMove = undefined;
+  }
+
+  /** Sets a movable place's worker, keeping the plan and the open/filled sets in step. */
+  setWorker(place: number, worker: number): void {
+    const shift = this.placeShift[place]!;
+    const old = this.placeWorker[place]!;
+    if (old === worker) return;
+    if (old >= 0) this.plan.remove(shift, old);
+    this.placeWorker[place] = worker;
+    if (worker >= 0) {
+      this.plan.add(shift, worker);
+      this.open.delete(place);
+      this.filled.add(place);
+    } else {
+      this.filled.delete(place);
+      this.open.add(place);
+    }
+  }
+
+  /** Recomputes the score from scratch (after construction, and to shed floating-point drift). */
+  rescore(): Score {
+    this.current = evaluatePlan(this.plan).score;
+    return this.current;
+  }
+
+  capture(): Int32Array { return this.placeWorker.slice(); }
+
+  restore(snapshot: Int32Array): void {
+    for (let place = 0; place < snapshot.length; place++) {
+      if (this.placePinned[place] === 0 && this.placeWorker[place] !== snapshot[place]) this.setWorker(place, -1);
+    }
+    for (let place = 0; place < snapshot.length; place++) {
+      if (this.placePinned[place] === 0 && snapshot[place]! >= 0) this.setWorker(place, snapshot[place]!);
+    }
+    this.rescore();
+  }
+
+  /** The assignments as (shift, worker) index pairs, pinned included. */
+  assignments(): Array<{ shift: number; worker: number }> {
+    const out: Array<{ shift: number; worker: number }> = [];
+    this.placeWorker.forEach((worker, place) => { if (worker >= 0) out.push({ shift: this.placeShift[place]!, worker }); });
+    return out;
+  }
+}

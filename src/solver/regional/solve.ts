@@ -1,0 +1,120 @@
+import {
+  createRng, runLocalSearch, runPortfolio, systemClock, type Acceptance, type Clock, type PortfolioTaskContext, type Score, type SearchProgress,
+} from '../core/index.js';
+import { compileOrThrow, type CompiledProblem } from './compile.js';
+import { constructGreedy } from './construct.js';
+import { SOLUTION_FORMAT, type ScoreBreakdown, type SolutionDocument } from './documents.js';
+import { DEFAULT_MOVE_MIX, RegionalModel } from './model.js';
+import { Plan } from './plan.js';
+import { evaluatePlan } from './score.js';
+
+export interface SolveOptions {
+  timeLimitMs: number;
+  seed?: number;
+  threads?: number;
+  /** Iteration budget per thread; with it a solve is reproducible regardless of machine speed. */
+  maxIterations?: number;
+  acceptance?: Acceptance;
+  /** Stop as soon as the total reaches this (e.g. a proven optimum in tests). */
+  targetSoft?: number;
+  clock?: Clock;
+  signal?: AbortSignal;
+  onProgress?: (progress: SearchProgress & { threadIndex: number }) => void;
+}
+
+export interface SolveResult {
+  assignments: Array<{ shift: number; worker: number }>;
+  score: Score;
+  breakdown: ScoreBreakdown;
+  iterations: number;
+  threads: number;
+}
+
+interface TaskInput {
+  document: unknown;
+  options: Omit<SolveOptions, 'clock' | 'signal' | 'onProgress' | 'threads' | 'seed'>;
+}
+
+interface TaskResult {
+  score: Score;
+  assignments: Array<{ shift: number; worker: number }>;
+  iterations: number;
+}
+
+/** Restarts from the best when late acceptance has wandered this long without improving it. */
+const RESTART_AFTER_IDLE = 200_000;
+
+/** Late acceptance history: long enough to cross the plateaus of equal coverage, short enough to converge. */
+function defaultAcceptance(problem: CompiledProblem): Acceptance {
+  const places = problem.shiftDemand.reduce((a, d) => a + d, 0);
+  return { kind: 'late-acceptance', historyLength: Math.min(5000, Math.max(200, Math.round(places / 4))) };
+}
+
+/** Construction plus local search in the calling thread; the unit a portfolio thread runs. */
+export function searchInThread(problem: CompiledProblem, options: SolveOptions & { seed: number; shouldStop?: () => boolean }): TaskResult {
+  const clock = options.clock ?? systemClock;
+  const startedAt = clock.now();
+  const model = new RegionalModel(problem, DEFAULT_MOVE_MIX);
+  constructGreedy(model);
+  const result = runLocalSearch(model, {
+    rng: createRng(options.seed),
+    clock,
+    timeLimitMs: Math.max(0, options.timeLimitMs - (clock.now() - startedAt)),
+    ...(options.maxIterations !== undefined && { maxIterations: options.maxIterations }),
+    acceptance: options.acceptance ?? defaultAcceptance(problem),
+    restartAfterIdle: RESTART_AFTER_IDLE,
+    ...(options.targetSoft !== undefined && { targetScore: { hard: 0, soft: options.targetSoft } }),
+    ...(options.shouldStop && { shouldStop: options.shouldStop }),
+    ...(options.onProgress && { onProgress: (p: SearchProgress) => options.onProgress?.({ ...p, threadIndex: 0 }) }),
+  });
+  model.rescore();
+  return { score: model.score(), assignments: model.assignments(), iterations: result.iterations };
+}
+
+/** Portfolio entry point: each worker thread compiles the document itself. */
+export function runPortfolioTask(input: TaskInput, context: PortfolioTaskContext): TaskResult {
+  return searchInThread(compileOrThrow(input.document), {
+    ...input.options, seed: context.seed, shouldStop: context.shouldStop, onProgress: context.onProgress,
+  });
+}
+
+/**
+ * Solves a valid problem document. With more than one thread, each thread runs the whole search with its
+ * own seed and the best plan wins.
+ */
+export async function solveProblem(document: unknown, options: SolveOptions): Promise<SolveResult> {
+  const problem = compileOrThrow(document);
+  const threads = Math.max(1, options.threads ?? 1);
+  const seed = options.seed ?? 1;
+  const { clock: _clock, signal, onProgress, threads: _threads, seed: _seed, ...taskOptions } = options;
+  let best: TaskResult;
+  let iterations: number;
+  if (threads === 1) {
+    best = searchInThread(problem, { ...options, seed, ...(signal && { shouldStop: () => signal.aborted }) });
+    iterations = best.iterations;
+  } else {
+    const portfolio = await runPortfolio<TaskInput, TaskResult>({
+      moduleUrl: import.meta.url,
+      input: { document, options: taskOptions },
+      threads,
+      seed,
+      ...(signal && { signal }),
+      ...(onProgress && { onProgress: (threadIndex: number, p: SearchProgress) => onProgress({ ...p, threadIndex }) }),
+    });
+    best = portfolio.best;
+    iterations = portfolio.results.reduce((a, r) => a + r.iterations, 0);
+  }
+  const plan = new Plan(problem);
+  for (const { shift, worker } of best.assignments) plan.add(shift, worker);
+  const evaluation = evaluatePlan(plan);
+  return { assignments: best.assignments, score: evaluation.score, breakdown: evaluation.breakdown, iterations, threads };
+}
+
+export function toSolutionDocument(problem: CompiledProblem, result: Pick<SolveResult, 'assignments' | 'breakdown'>): SolutionDocument {
+  return {
+    format: SOLUTION_FORMAT,
+    problemId: problem.id,
+    assignments: result.assignments.map(({ shift, worker }) => ({ shiftId: problem.shiftIds[shift]!, workerId: problem.workerIds[worker]! })),
+    score: result.breakdown,
+  };
+}
