@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { TRoleBinding } from '../../shared/auth.schemas.js';
 import type { TLocale } from '../../shared/common.schemas.js';
 import type { DbOrTx } from '../db/open-database.js';
-import { organisations, sessions, userRoles, users, workers } from '../db/schema.js';
+import { organisations, regions, sessions, userRoles, users, workers } from '../db/schema.js';
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
@@ -78,4 +78,18 @@ export async function listUsers(db: DbOrTx) {
     locale: u.locale,
     roles: roles.filter((r) => r.userId === u.id).map((r) => ({ role: r.role, organisationId: r.organisationId, regionId: r.regionId })),
   }));
+}
+
+/** Role bindings that point at an organisation or region that does not exist, as field issues. */
+export async function findMissingBindings(db: DbOrTx, roles: { organisationId?: string | null; regionId?: string | null }[]) {
+  const orgIds = roles.map((r) => r.organisationId).filter((id): id is string => !!id);
+  const regionIds = roles.map((r) => r.regionId).filter((id): id is string => !!id);
+  const knownOrgs = new Set(orgIds.length ? (await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, orgIds))).map((o) => o.id) : []);
+  const knownRegions = new Set(regionIds.length ? (await db.select({ id: regions.id }).from(regions).where(inArray(regions.id, regionIds))).map((r) => r.id) : []);
+  const issues: { path: string; message: string }[] = [];
+  roles.forEach((r, i) => {
+    if (r.organisationId && !knownOrgs.has(r.organisationId)) issues.push({ path: `roles[${i}].organisationId`, message: 'does not exist' });
+    if (r.regionId && !knownRegions.has(r.regionId)) issues.push({ path: `roles[${i}].regionId`, message: 'does not exist' });
+  });
+  return issues;
 }

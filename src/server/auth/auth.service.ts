@@ -49,6 +49,8 @@ export async function setLocale(db: Db, actor: Actor, locale: TLocale): Promise<
 }
 
 export async function createUser(db: Db, input: Omit<TCreateUserRequest, 'locale'> & { locale?: TLocale }) {
+  const issues = await repo.findMissingBindings(db, input.roles);
+  if (issues.length) throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
   const existing = await repo.findUserByEmail(db, input.email);
   if (existing) throw new AppError('EMAIL_TAKEN', `An account for ${input.email} already exists`, [{ path: 'email', message: 'is already taken' }]);
   return repo.insertUser(
