@@ -7,6 +7,8 @@ const commands: Record<string, () => Promise<Command>> = {
   migrate: () => import('./commands/migrate.js'),
   demo: () => import('./commands/demo.js'),
   user: () => import('./commands/user.js'),
+  solve: () => import('./commands/solve.js'),
+  validate: () => import('./commands/validate.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
