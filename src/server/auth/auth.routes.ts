@@ -18,6 +18,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: { tags: ['auth'], summary: 'Sign in with email and password', body: ZLoginRequest, response: { 200: ZMe, ...errorResponses } },
       config: {
         rateLimit: {
+          hook: 'preHandler',
           max: loginRateLimit.max,
           timeWindow: loginRateLimit.timeWindowMs,
           // Per address and per account, so one attacker cannot lock out everyone and cannot spray one account.

@@ -12,7 +12,7 @@ function load(): Map<string, PostcodePoint> {
   const map = new Map<string, PostcodePoint>();
   const read = (file: string, country: 'NL' | 'BE', provinceColumn: number) => {
     const text = readFileSync(fileURLToPath(new URL(`../../../resources/postcodes/${file}`, import.meta.url)), 'utf8');
-    for (const line of text.split('\n').slice(1)) {
+    for (const line of text.split(/\r?\n/).slice(1)) {
       if (!line.trim()) continue;
       const cols = line.split(',');
       const [code, lat, lon, place] = cols;
