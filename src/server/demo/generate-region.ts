@@ -301,10 +301,33 @@ function availabilityFor(rng: Rng, kind: WorkerKind): GeneratedAvailability[] {
   return windows;
 }
 
-function localInstant(date: string, minute: number, zone: string): DateTime {
-  return DateTime.fromISO(date, { zone }).startOf('day').set({ hour: Math.floor(minute / 60) % 24, minute: minute % 60 }).plus({ days: Math.floor(minute / 1440) });
+/** A local wall-clock time `minute` minutes after the start of a local date (past 1440 = a later day). */
+export function localInstant(date: string, minute: number, zone: string): DateTime {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const calendarDay = new Date(Date.UTC(year, month - 1, day + Math.floor(minute / 1440)));
+  return DateTime.fromObject(
+    {
+      year: calendarDay.getUTCFullYear(),
+      month: calendarDay.getUTCMonth() + 1,
+      day: calendarDay.getUTCDate(),
+      hour: Math.floor((minute % 1440) / 60),
+      minute: minute % 60,
+    },
+    { zone },
+  );
 }
-const iso = (t: DateTime) => t.toUTC().toISO()!;
+const iso = (t: DateTime) => t.toJSDate().toISOString();
+/** Zone arithmetic is the generator's main cost; shifts repeat a few slots per day, so remember them. */
+const localIsoCache = new Map<string, string>();
+function localIso(date: string, minute: number, zone: string): string {
+  const key = `${zone}|${date}|${minute}`;
+  let value = localIsoCache.get(key);
+  if (value === undefined) {
+    value = iso(localInstant(date, minute, zone));
+    localIsoCache.set(key, value);
+  }
+  return value;
+}
 
 function exceptionsFor(rng: Rng, startDate: string, weeks: number): GeneratedException[] {
   const days = weeks * 7;
@@ -562,8 +585,8 @@ function generateShifts(rng: Rng, organisations: GeneratedOrganisation[], locati
         for (const demand of DEMAND[organisation.sector]) {
           const p = (isWeekend ? demand.weekend : demand.weekday) * (location.isMainSite ? 1 : 0.5);
           if (!chance(rng, p)) continue;
-          const start = localInstant(date, demand.slot.start, location.timeZone);
-          const end = localInstant(date, demand.slot.end + (demand.slot.end <= demand.slot.start ? 1440 : 0), location.timeZone);
+          const start = localIso(date, demand.slot.start, location.timeZone);
+          const end = localIso(date, demand.slot.end + (demand.slot.end <= demand.slot.start ? 1440 : 0), location.timeZone);
           const supervisionCapacity =
             demand.packageCode === 'nursing' || demand.packageCode === 'more-responsibility' ? weighted(rng, [[0, 40], [1, 40], [2, 20]] as const) : chance(rng, 0.2) ? 1 : 0;
           shifts.push({
@@ -571,8 +594,8 @@ function generateShifts(rng: Rng, organisations: GeneratedOrganisation[], locati
             organisationKey: organisation.key,
             locationKey: location.key,
             packageCode: demand.packageCode,
-            start: iso(start),
-            end: iso(end),
+            start,
+            end,
             places: Math.min(3, between(rng, demand.places[0], demand.places[1]) + (chance(rng, 0.05) ? 1 : 0)),
             priority: between(rng, demand.priority[0], demand.priority[1]),
             supervisionCapacity,
