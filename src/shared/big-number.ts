@@ -11,7 +11,7 @@ export function bigCheckDigit(body: readonly number[]): number {
 
 export function isValidBigNumber(value: string): boolean {
   if (!/^\d{11}$/.test(value) || value[1] !== '9') return false;
-  const digits = [...value].map(Number);
+  const digits = Array.from({ length: 11 }, (_, i) => Number(value.charAt(i)));
   return bigCheckDigit(digits.slice(2)) === digits[0];
 }
 

@@ -22,7 +22,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
           max: loginRateLimit.max,
           timeWindow: loginRateLimit.timeWindowMs,
           // Per address and per account, so one attacker cannot lock out everyone and cannot spray one account.
-          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (request) => {
+            const email = (request.body as { email?: unknown } | undefined)?.email;
+            return `${request.ip}|${typeof email === 'string' ? email.toLowerCase() : ''}`;
+          },
         },
       },
     },

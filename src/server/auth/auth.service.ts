@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TCreateUserRequest, TMe } from '../../shared/auth.schemas.js';
 import type { TLocale } from '../../shared/common.schemas.js';
-import type { Db } from '../db/open-database.js';
+import type { Db, DbOrTx } from '../db/open-database.js';
 import { AppError } from '../errors/app-error.js';
 import type { Actor } from './actor.js';
 import * as repo from './auth.repo.js';
@@ -48,7 +48,7 @@ export async function setLocale(db: Db, actor: Actor, locale: TLocale): Promise<
   return toMe({ ...actor, locale });
 }
 
-export async function createUser(db: Db, input: Omit<TCreateUserRequest, 'locale'> & { locale?: TLocale }) {
+export async function createUser(db: DbOrTx, input: Omit<TCreateUserRequest, 'locale'> & { locale?: TLocale }) {
   const issues = await repo.findMissingBindings(db, input.roles);
   if (issues.length) throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
   const existing = await repo.findUserByEmail(db, input.email);

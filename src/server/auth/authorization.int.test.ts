@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildWorker } from '../demo/builders.js';
 import { credentials } from '../db/schema.js';
-import { setupTwoRegions, startTestApp, type Session, type TestApp } from '../testing/test-app.js';
+import { setupTwoRegions, startTestApp, type TestApp } from '../testing/test-app.js';
 
 type Cast = Awaited<ReturnType<typeof setupTwoRegions>>;
 type ActorKey = keyof Cast['sessions'] | 'anonymous';
@@ -125,7 +125,7 @@ describe('authorisation matrix', () => {
         const res =
           actor === 'anonymous'
             ? await t.anonymous(c.method, url, body)
-            : await (cast.sessions[actor] as Session).request(c.method, url, body);
+            : await cast.sessions[actor].request(c.method, url, body);
         const expected = actor === 'anonymous' ? (c.expect.anonymous ?? 401) : (c.expect[actor] ?? c.expect.others);
         if (res.status !== expected) outcomes.push(`${actor}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
         if (res.status >= 400) assert.ok((res.body as { code?: string }).code, `${actor} error has the one error shape`);

@@ -114,7 +114,7 @@ export async function createWorker(db: Db, actor: Actor, input: TCreateWorkerReq
   return db.transaction(async (tx) => {
     await checkReferences(tx, actor, region.id, input);
     const user = input.password
-      ? await createUser(tx as Db, {
+      ? await createUser(tx, {
           email: input.email,
           name: `${input.firstName} ${input.lastName}`,
           password: input.password,
