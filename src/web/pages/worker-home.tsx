@@ -1,0 +1,192 @@
+// The worker's own profile (their home page), also shown to a region's mediators at /workers/:id.
+import { useState } from 'react';
+import type { TMe } from '../../shared/auth.schemas';
+import type { TActivityPackage } from '../../shared/packages.schemas';
+import type { TCredential, TWorkerProfile } from '../../shared/workers.schemas';
+import { Attribution, Card, ErrorMessage, Loading } from '../components/ui';
+import { formatClock, formatHours, packageName, todayIso } from '../format';
+import { useI18n, weekdayName } from '../i18n/i18n';
+import { getWorker, listCredentials, listPackages } from '../requests';
+import { Link } from '../router';
+import { useLoad } from '../use-load';
+import { RegistrationList } from './registrations';
+import { WorkerProfileForm } from './worker-profile-form';
+
+export function WorkerHome({ me }: { me: TMe }) {
+  const { t } = useI18n();
+  if (!me.workerId) {
+    return (
+      <section className="page" data-testid="worker-home">
+        <h1>{t('worker.title')}</h1>
+        <p className="alert alert-info">{t('worker.notFound')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="page" data-testid="worker-home">
+      <p className="eyebrow">{t('worker.welcome', { name: me.name })}</p>
+      <h1>{t('worker.title')}</h1>
+      <WorkerProfileLoader workerId={me.workerId} />
+    </section>
+  );
+}
+
+export function WorkerPage({ workerId }: { workerId: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="page" data-testid="worker-page">
+      <p>
+        <Link to="/">← {t('profile.back')}</Link>
+      </p>
+      <WorkerProfileLoader workerId={workerId} showName />
+    </section>
+  );
+}
+
+type WorkerData = { profile: TWorkerProfile; credentials: TCredential[]; packages: TActivityPackage[] };
+
+async function loadWorker(workerId: string): Promise<WorkerData> {
+  const [profile, credentials] = await Promise.all([getWorker(workerId), listCredentials(workerId)]);
+  const packages = await listPackages(profile.regionId);
+  return { profile, credentials, packages };
+}
+
+function WorkerProfileLoader({ workerId, showName = false }: { workerId: string; showName?: boolean }) {
+  const { t } = useI18n();
+  const loaded = useLoad(() => loadWorker(workerId), [workerId]);
+  const [isEditing, setIsEditing] = useState(false);
+  const [isSaved, setIsSaved] = useState(false);
+  if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading />;
+  const { profile, credentials, packages } = loaded.data;
+  return (
+    <>
+      {showName && <h1>{t('profile.title', { name: `${profile.firstName} ${profile.lastName}` })}</h1>}
+      {isSaved && (
+        <p className="alert alert-success" role="status" data-testid="profile-saved">
+          {t('worker.form.saved')}
+        </p>
+      )}
+      <WorkerProfileView profile={profile} credentials={credentials} packages={packages} today={todayIso()} />
+      {isEditing ? (
+        <WorkerProfileForm
+          profile={profile}
+          packages={packages}
+          onCancel={() => setIsEditing(false)}
+          onSaved={(updated) => {
+            loaded.setData({ ...loaded.data!, profile: updated });
+            setIsEditing(false);
+            setIsSaved(true);
+          }}
+        />
+      ) : (
+        <p>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="edit-profile"
+            onClick={() => {
+              setIsEditing(true);
+              setIsSaved(false);
+            }}
+          >
+            {t('worker.edit')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+export function WorkerProfileView({ profile, credentials, packages, today }: WorkerData & { today: string }) {
+  const { t, locale } = useI18n();
+  const byId = new Map(packages.map((p) => [p.id, p]));
+  const chosen = profile.packageIds.map((id) => byId.get(id)).filter((p) => p !== undefined);
+  const hours = (minutes: number | null) => (minutes === null ? t('worker.notSet') : t('worker.hoursValue', { hours: formatHours(minutes, locale) }));
+  return (
+    <div className="grid grid-2" data-testid="worker-profile">
+      <Card title={t('worker.kind')} testId="worker-kind">
+        <p className="lead">
+          <span className="badge badge-strong">{t(`kind.${profile.kind}`)}</span>
+        </p>
+        <dl className="facts">
+          <div>
+            <dt>{t('worker.qualification')}</dt>
+            <dd>{t('worker.qualificationLevel', { level: profile.qualificationLevel })}</dd>
+          </div>
+        </dl>
+        {profile.isNewcomer && <p className="muted">{t('worker.newcomer')}</p>}
+      </Card>
+
+      <Card title={t('worker.registrations')} testId="worker-registrations">
+        <RegistrationList credentials={credentials} today={today} />
+      </Card>
+
+      <Card title={t('worker.packages')} testId="worker-packages">
+        {chosen.length === 0 ? (
+          <p className="muted">{t('worker.noPackages')}</p>
+        ) : (
+          <ul className="list">
+            {chosen.map((p) => (
+              <li key={p.id}>{packageName(p, locale)}</li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card title={t('worker.home')} testId="worker-travel">
+        <dl className="facts">
+          <div>
+            <dt>{t('worker.postcode')}</dt>
+            <dd data-testid="worker-postcode">{profile.homePostcode}</dd>
+          </div>
+          <div>
+            <dt>{t('worker.travel')}</dt>
+            <dd data-testid="worker-travel-km">{t('worker.km', { km: profile.maxTravelKm })}</dd>
+          </div>
+        </dl>
+        <Attribution />
+      </Card>
+
+      <Card title={t('worker.hours')} testId="worker-hours">
+        <dl className="facts">
+          <div>
+            <dt>{t('worker.desiredHours')}</dt>
+            <dd data-testid="worker-desired-hours">{hours(profile.desiredMinutesPerWeek)}</dd>
+          </div>
+          <div>
+            <dt>{t('worker.maxHours')}</dt>
+            <dd data-testid="worker-max-hours">{hours(profile.maxMinutesPerWeek)}</dd>
+          </div>
+        </dl>
+      </Card>
+
+      <Card title={t('worker.availability')} testId="worker-availability">
+        {profile.weeklyAvailability.length === 0 ? (
+          <p className="muted">{t('worker.noAvailability')}</p>
+        ) : (
+          <ul className="list">
+            {profile.weeklyAvailability.map((w) => (
+              <li key={`${w.weekday}-${w.startMinute}`}>
+                {t('worker.window', { day: weekdayName(w.weekday, t), start: formatClock(w.startMinute), end: formatClock(w.endMinute) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card title={t('worker.contact')} testId="worker-contact">
+        <dl className="facts">
+          <div>
+            <dt>{t('worker.email')}</dt>
+            <dd className="break">{profile.email}</dd>
+          </div>
+          <div>
+            <dt>{t('worker.phone')}</dt>
+            <dd>{profile.phone || t('worker.notSet')}</dd>
+          </div>
+        </dl>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+// Edit travel radius, hours, activity packages and weekly availability. Validated in the
+// browser with the shared ZUpdateWorkerRequest, and the server's field errors appear at the same fields.
+import { useState, type SyntheticEvent } from 'react';
+import type { TActivityPackage } from '../../shared/packages.schemas';
+import { ZUpdateWorkerRequest, type TWorkerProfile } from '../../shared/workers.schemas';
+import { ApiError } from '../api';
+import { Card, ErrorMessage, Field } from '../components/ui';
+import { formatClock, packageName, parseClock } from '../format';
+import { useI18n, weekdayName } from '../i18n/i18n';
+import { updateWorker } from '../requests';
+import { validate, type FieldErrors } from '../validation';
+
+type WindowRow = { key: number; weekday: number; start: string; end: string };
+
+let nextKey = 1;
+const toRow = (weekday: number, startMinute: number, endMinute: number): WindowRow => ({
+  key: nextKey++,
+  weekday,
+  start: formatClock(startMinute),
+  end: formatClock(endMinute),
+});
+
+/** "7,5" or "7.5" hours → minutes; '' → null; anything else → NaN (zod reports it). */
+function hoursToMinutes(value: string): number | null {
+  const text = value.trim().replace(',', '.');
+  if (text === '') return null;
+  const hours = Number(text);
+  return Number.isFinite(hours) ? Math.round(hours * 60) : Number.NaN;
+}
+
+const hoursText = (minutes: number | null) => (minutes === null ? '' : String(minutes / 60));
+
+export function WorkerProfileForm({
+  profile,
+  packages,
+  onSaved,
+  onCancel,
+}: {
+  profile: TWorkerProfile;
+  packages: TActivityPackage[];
+  onSaved: (profile: TWorkerProfile) => void;
+  onCancel: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [travel, setTravel] = useState(String(profile.maxTravelKm));
+  const [maxHours, setMaxHours] = useState(hoursText(profile.maxMinutesPerWeek));
+  const [desiredHours, setDesiredHours] = useState(hoursText(profile.desiredMinutesPerWeek));
+  const [packageIds, setPackageIds] = useState<string[]>(profile.packageIds);
+  const [rows, setRows] = useState<WindowRow[]>(() => profile.weeklyAvailability.map((w) => toRow(w.weekday, w.startMinute, w.endMinute)));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const togglePackage = (id: string, isChecked: boolean) =>
+    setPackageIds((ids) => (isChecked ? [...ids, id] : ids.filter((other) => other !== id)));
+  const updateRow = (key: number, patch: Partial<WindowRow>) => setRows((all) => all.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setError(null);
+    const clockErrors: FieldErrors = {};
+    const weeklyAvailability = rows.map((row, i) => {
+      const startMinute = parseClock(row.start);
+      let endMinute = parseClock(row.end);
+      if (startMinute === null) clockErrors[`weeklyAvailability[${i}].startMinute`] = t('validation.required');
+      if (endMinute === null) clockErrors[`weeklyAvailability[${i}].endMinute`] = t('validation.required');
+      // An end at or before the start means the window runs past midnight (a night).
+      if (startMinute !== null && endMinute !== null && endMinute <= startMinute) endMinute += 1440;
+      return { weekday: row.weekday, startMinute: startMinute ?? 0, endMinute: endMinute ?? 1 };
+    });
+    const travelKm = travel.trim() === '' ? Number.NaN : Number(travel.trim());
+    const body = {
+      maxTravelKm: travelKm,
+      maxMinutesPerWeek: hoursToMinutes(maxHours),
+      desiredMinutesPerWeek: hoursToMinutes(desiredHours),
+      packageIds,
+      weeklyAvailability,
+    };
+    const result = validate(ZUpdateWorkerRequest, body, t);
+    if (travel.trim() === '') clockErrors.maxTravelKm = t('validation.required');
+    const allErrors = { ...(result.errors ?? {}), ...clockErrors };
+    if (Object.keys(allErrors).length > 0 || !result.data) {
+      setErrors(allErrors);
+      return;
+    }
+    setErrors({});
+    setIsBusy(true);
+    try {
+      onSaved(await updateWorker(profile.id, result.data));
+    } catch (reason) {
+      setError(reason);
+      if (reason instanceof ApiError) setErrors(reason.fieldErrors());
+      setIsBusy(false);
+    }
+  };
+
+  const packageError = Object.entries(errors).find(([path]) => path.startsWith('packageIds'))?.[1];
+  const rowError = (i: number, field: 'startMinute' | 'endMinute' | 'weekday') => errors[`weeklyAvailability[${i}].${field}`];
+
+  return (
+    <Card title={t('worker.edit')} testId="worker-profile-form">
+      <p className="muted">{t('worker.editIntro')}</p>
+      {error !== null && <ErrorMessage error={error} testId="profile-error" />}
+      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <div className="grid grid-3">
+          <Field
+            label={t('worker.form.travel')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={300}
+            value={travel}
+            onChange={(event) => setTravel(event.target.value)}
+            error={errors.maxTravelKm}
+            testId="form-travel"
+          />
+          <Field
+            label={t('worker.form.desiredHours')}
+            hint={t('worker.form.hoursHint')}
+            inputMode="decimal"
+            value={desiredHours}
+            onChange={(event) => setDesiredHours(event.target.value)}
+            error={errors.desiredMinutesPerWeek}
+            testId="form-desired-hours"
+          />
+          <Field
+            label={t('worker.form.maxHours')}
+            hint={t('worker.form.hoursHint')}
+            inputMode="decimal"
+            value={maxHours}
+            onChange={(event) => setMaxHours(event.target.value)}
+            error={errors.maxMinutesPerWeek}
+            testId="form-max-hours"
+          />
+        </div>
+
+        <fieldset className="fieldset" aria-describedby={packageError ? 'package-error' : undefined}>
+          <legend>{t('worker.form.packages')}</legend>
+          {packages.map((pkg) => (
+            <label key={pkg.id} className="check">
+              <input
+                type="checkbox"
+                checked={packageIds.includes(pkg.id)}
+                onChange={(event) => togglePackage(pkg.id, event.target.checked)}
+                data-testid={`form-package-${pkg.code}`}
+              />
+              <span>
+                {packageName(pkg, locale)}
+                {pkg.requiresRegistration && <span className="muted"> · {t('worker.form.packageNeedsRegistration')}</span>}
+              </span>
+            </label>
+          ))}
+          {packageError && (
+            <p id="package-error" className="field-error">
+              {packageError}
+            </p>
+          )}
+        </fieldset>
+
+        <fieldset className="fieldset">
+          <legend>{t('worker.form.availability')}</legend>
+          <p className="field-hint">{t('worker.form.availabilityHint')}</p>
+          {rows.map((row, i) => (
+            <div key={row.key} className="window-row" data-testid="form-window">
+              <div className="field">
+                <label htmlFor={`window-${row.key}-day`}>{t('worker.form.day')}</label>
+                <select id={`window-${row.key}-day`} value={row.weekday} onChange={(event) => updateRow(row.key, { weekday: Number(event.target.value) })}>
+                  {[1, 2, 3, 4, 5, 6, 7].map((day) => (
+                    <option key={day} value={day}>
+                      {weekdayName(day, t)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Field
+                label={t('worker.form.start')}
+                type="time"
+                value={row.start}
+                onChange={(event) => updateRow(row.key, { start: event.target.value })}
+                error={rowError(i, 'startMinute')}
+                testId={`form-window-${i}-start`}
+              />
+              <Field
+                label={t('worker.form.end')}
+                type="time"
+                value={row.end}
+                onChange={(event) => updateRow(row.key, { end: event.target.value })}
+                error={rowError(i, 'endMinute')}
+                testId={`form-window-${i}-end`}
+              />
+              <button
+                type="button"
+                className="button button-ghost window-remove"
+                aria-label={t('worker.form.removeWindow', { n: i + 1 })}
+                onClick={() => setRows((all) => all.filter((other) => other.key !== row.key))}
+              >
+                ✕
+              </button>
+            </div>
+          ))}
+          <button type="button" className="button button-secondary" data-testid="form-add-window" onClick={() => setRows((all) => [...all, toRow(1, 9 * 60, 17 * 60)])}>
+            {t('worker.form.addWindow')}
+          </button>
+        </fieldset>
+
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={isBusy} data-testid="form-save">
+            {isBusy ? t('worker.form.saving') : t('worker.form.save')}
+          </button>
+          <button type="button" className="button button-ghost" onClick={onCancel}>
+            {t('worker.form.cancel')}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+

@@ -1,0 +1,31 @@
+// The endpoints the web app uses, typed by the shared zod schemas.
+import type { TMe, TUser } from '../shared/auth.schemas';
+import type { TLocale } from '../shared/common.schemas';
+import type { TOrganisation, TOrganisationDetail } from '../shared/organisations.schemas';
+import type { TActivityPackage } from '../shared/packages.schemas';
+import type { TRegion, TRegionSummary } from '../shared/regions.schemas';
+import type { TCredential, TUpdateWorkerRequest, TWorkerKind, TWorkerProfile, TWorkerSummary } from '../shared/workers.schemas';
+import { api, query } from './api';
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const logIn = (email: string, password: string) => api.post<TMe>('/api/auth/login', { email, password });
+export const logOut = () => api.post<undefined>('/api/auth/logout');
+export const getMe = () => api.get<TMe>('/api/me');
+export const updateMyLocale = (locale: TLocale) => api.patch<TMe>('/api/me', { locale });
+
+export const listRegions = () => api.get<TRegion[]>('/api/regions');
+export const getRegion = (regionId: string) => api.get<TRegionSummary>(`/api/regions/${id(regionId)}`);
+
+export const listOrganisations = (regionId?: string) => api.get<TOrganisation[]>(`/api/organisations${query({ regionId })}`);
+export const getOrganisation = (organisationId: string) => api.get<TOrganisationDetail>(`/api/organisations/${id(organisationId)}`);
+
+export const listPackages = (regionId?: string) => api.get<TActivityPackage[]>(`/api/packages${query({ regionId })}`);
+
+export type WorkerListQuery = { regionId?: string; kind?: TWorkerKind; q?: string; limit?: number; offset?: number };
+export const listWorkers = (params: WorkerListQuery) => api.get<{ total: number; items: TWorkerSummary[] }>(`/api/workers${query(params)}`);
+export const getWorker = (workerId: string) => api.get<TWorkerProfile>(`/api/workers/${id(workerId)}`);
+export const updateWorker = (workerId: string, patch: TUpdateWorkerRequest) => api.patch<TWorkerProfile>(`/api/workers/${id(workerId)}`, patch);
+export const listCredentials = (workerId: string) => api.get<TCredential[]>(`/api/workers/${id(workerId)}/credentials`);
+
+export const listUsers = () => api.get<TUser[]>('/api/users');
