@@ -41,6 +41,13 @@ export const credentialKindEnum = pgEnum('credential_kind', ['big', 'kwaliteitsr
 export const verificationStatusEnum = pgEnum('verification_status', ['unverified', 'verified', 'rejected']);
 export const localeEnum = pgEnum('locale', ['nl', 'en']);
 export const shiftStatusEnum = pgEnum('shift_status', ['open', 'cancelled']);
+export const claimModeEnum = pgEnum('claim_mode', ['instant', 'approval']);
+/** pending and confirmed hold a place; the others are history. */
+export const assignmentStatusEnum = pgEnum('assignment_status', ['pending', 'confirmed', 'rejected', 'withdrawn', 'cancelled', 'swapped']);
+export const assignmentSourceEnum = pgEnum('assignment_source', ['claim', 'swap', 'planning', 'mediation']);
+export const swapStatusEnum = pgEnum('swap_status', ['requested', 'accepted', 'approved', 'declined', 'rejected', 'withdrawn', 'failed']);
+export const notificationChannelEnum = pgEnum('notification_channel', ['email', 'in_app', 'digest', 'off']);
+export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 
 export const regions = pgTable('regions', {
   id: id(),
@@ -59,6 +66,11 @@ export const organisations = pgTable(
     regionId: uuid('region_id').notNull().references(() => regions.id),
     name: text('name').notNull(),
     sector: sectorEnum('sector').notNull(),
+    /** Whether a worker's claim is confirmed at once or waits for a planner. */
+    claimMode: claimModeEnum('claim_mode').notNull().default('instant'),
+    /** Workers may cancel a confirmed shift until this many hours before it starts. */
+    cancelCutoffHours: integer('cancel_cutoff_hours').notNull().default(48),
+    swapNeedsApproval: boolean('swap_needs_approval').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [index('organisations_region_idx').on(t.regionId), uniqueIndex('organisations_region_name_uq').on(t.regionId, t.name)],
@@ -252,6 +264,11 @@ export const shifts = pgTable(
     supervisionCapacity: smallint('supervision_capacity').notNull().default(0),
     notes: text('notes').notNull().default(''),
     status: shiftStatusEnum('status').notNull().default('open'),
+    /** Shifts posted together as a series (e.g. every weekday evening for four weeks) share this id. */
+    seriesId: uuid('series_id'),
+    cancelReason: text('cancel_reason'),
+    cancelledAt: instant('cancelled_at'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index('shifts_location_start_idx').on(t.locationId, t.start), index('shifts_org_start_idx').on(t.organisationId, t.start)],
@@ -272,3 +289,107 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_created_at_idx').on(t.createdAt)],
 );
+
+/**
+ * A worker on a shift. The shift's times are copied here so that the database itself can refuse
+ * one worker two overlapping live assignments (an exclusion constraint, see the custom migration).
+ */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: id(),
+    shiftId: uuid('shift_id').notNull().references(() => shifts.id),
+    workerId: uuid('worker_id').notNull().references(() => workers.id),
+    status: assignmentStatusEnum('status').notNull(),
+    source: assignmentSourceEnum('source').notNull().default('claim'),
+    start: instant('start').notNull(),
+    end: instant('end').notNull(),
+    /** Whether the worker counted against the shift's supervision capacity when assigned. */
+    isNewcomer: boolean('is_newcomer').notNull().default(false),
+    createdAt: createdAt(),
+    decidedAt: instant('decided_at'),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('assignments_shift_idx').on(t.shiftId),
+    index('assignments_worker_start_idx').on(t.workerId, t.start),
+    uniqueIndex('assignments_live_uq').on(t.shiftId, t.workerId).where(sql`status in ('pending', 'confirmed')`),
+  ],
+);
+
+export const swaps = pgTable(
+  'swaps',
+  {
+    id: id(),
+    assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+    fromWorkerId: uuid('from_worker_id').notNull().references(() => workers.id),
+    toWorkerId: uuid('to_worker_id').notNull().references(() => workers.id),
+    status: swapStatusEnum('status').notNull().default('requested'),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+    decidedAt: instant('decided_at'),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    reason: text('reason'),
+  },
+  (t) => [index('swaps_assignment_idx').on(t.assignmentId), index('swaps_to_worker_idx').on(t.toWorkerId)],
+);
+
+/** In-app notifications; email ones also go through the outbox. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    channel: notificationChannelEnum('channel').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    readAt: instant('read_at'),
+    /** For digest items: when the digest that carried it was queued. */
+    digestedAt: instant('digested_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    channel: notificationChannelEnum('channel').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.type] })],
+);
+
+/** Transactional outbox: written in the same transaction as the change, delivered by a job. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: id(),
+    toEmail: text('to_email').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>().notNull().default([]),
+    status: outboxStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** Keeps a retried event from mailing twice. */
+    dedupeKey: text('dedupe_key').unique(),
+    createdAt: createdAt(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [index('email_outbox_status_idx').on(t.status, t.createdAt)],
+);
+
+/** A worker's personal iCalendar feed: the secret is in the URL; only its hash is stored. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  id: id(),
+  workerId: uuid('worker_id').notNull().references(() => workers.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+  revokedAt: instant('revoked_at'),
+});
