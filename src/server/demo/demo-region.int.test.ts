@@ -1,0 +1,130 @@
+// The demo region loads into a fresh database, its logins work, and the API counts what the
+// generator made. `harmonica demo --yes` clears and loads again: the second load is the same.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import type { TRegion, TRegionSummary } from '../../shared/regions.schemas.js';
+import type { TWorkerProfile } from '../../shared/workers.schemas.js';
+import { credentials, shifts, workerAvailabilityExceptions } from '../db/schema.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { DEMO_PASSWORD, clearDatabase, isDatabaseEmpty, loadDemoRegion, type DemoLogin } from './demo-region.js';
+import { generateRegion } from './generate-region.js';
+
+// One "today" for the generator here and the loader: the shifts start on the next Monday, so all are open.
+const NOW = new Date();
+const OPTIONS = { seed: 42, now: NOW } as const;
+const expected = generateRegion(OPTIONS);
+
+let t: TestApp;
+let logins: DemoLogin[];
+before(async () => {
+  t = await startTestApp();
+  assert.equal(await isDatabaseEmpty(t.db), true);
+  logins = await loadDemoRegion(t.db, OPTIONS);
+});
+after(() => t.close());
+
+async function regionSummary(): Promise<TRegionSummary> {
+  const coordinator = await t.login('coordinator@harmonica.demo', DEMO_PASSWORD);
+  const regions = (await coordinator.get('/api/regions')).body as TRegion[];
+  assert.deepEqual(
+    regions.map((r) => r.name),
+    ['Regio Utrecht'],
+  );
+  const res = await coordinator.get(`/api/regions/${regions[0]!.id}`);
+  assert.equal(res.status, 200);
+  return res.body as TRegionSummary;
+}
+
+describe('the demo region', () => {
+  test('returns the five demo logins, and each of them signs in with its role', async () => {
+    assert.deepEqual(
+      logins.map((l) => [l.role, l.email]),
+      [
+        ['admin', 'admin@harmonica.demo'],
+        ['coordinator', 'coordinator@harmonica.demo'],
+        ['mediator', 'mediator@harmonica.demo'],
+        ['planner', 'planner@harmonica.demo'],
+        ['worker', 'worker@harmonica.demo'],
+      ],
+    );
+    for (const login of logins) {
+      assert.equal(login.password, 'harmonica-demo');
+      const session = await t.login(login.email, login.password);
+      assert.ok(
+        session.me.roles.some((r) => r.role === login.role),
+        `${login.email} has role ${login.role}`,
+      );
+    }
+    const wrong = await t.anonymous('POST', '/api/auth/login', { email: 'admin@harmonica.demo', password: 'not-the-password' });
+    assert.equal(wrong.status, 401);
+  });
+
+  test('the coordinator sees the counts the generator made', async () => {
+    const summary = await regionSummary();
+    assert.equal(summary.code, 'utrecht');
+    assert.equal(summary.country, 'NL');
+    assert.equal(summary.timeZone, 'Europe/Amsterdam');
+    assert.equal(summary.organisationCount, expected.organisations.length);
+    assert.equal(summary.locationCount, expected.locations.length);
+    assert.equal(summary.workerCount, 300);
+    for (const kind of ['own_staff', 'reservist', 'flex', 'side_entrant', 'student']) {
+      assert.equal(summary.workersByKind[kind], expected.workers.filter((w) => w.kind === kind).length, kind);
+    }
+    assert.equal(summary.openShiftCount, expected.shifts.length);
+    assert.ok(summary.expiringRegistrations >= 5, `${summary.expiringRegistrations} registrations expire within 60 days`);
+    const [stored] = await t.db.select({ n: count() }).from(shifts);
+    assert.equal(stored!.n, expected.shifts.length);
+  });
+
+  test('registrations carry the generated expiry dates and verification', async () => {
+    const rows = await t.db.select().from(credentials);
+    const generated = expected.workers.flatMap((w) => w.credentials);
+    assert.equal(rows.length, generated.length);
+    assert.deepEqual(rows.map((r) => `${r.number} ${r.expiresOn} ${r.verificationStatus}`).sort(), generated.map((c) => `${c.number} ${c.expiresOn} ${c.verificationStatus}`).sort());
+    assert.ok(rows.filter((r) => r.verificationStatus === 'verified').every((r) => r.verifiedAt !== null));
+  });
+
+  test('the demo worker is a BIG-registered nurse with availability and preferences', async () => {
+    const worker = await t.login('worker@harmonica.demo', DEMO_PASSWORD);
+    assert.ok(worker.me.workerId);
+    const res = await worker.get(`/api/workers/${worker.me.workerId}`);
+    assert.equal(res.status, 200);
+    const profile = res.body as TWorkerProfile;
+    assert.equal(profile.firstName, 'Wendy');
+    assert.ok(profile.qualificationLevel >= 4);
+    assert.ok(profile.weeklyAvailability.length >= 3);
+    assert.ok(profile.preferredOrganisationIds.length >= 1);
+    const packages = (await worker.get('/api/packages')).body as { id: string; code: string }[];
+    const codes = profile.packageIds.map((id) => packages.find((p) => p.id === id)?.code);
+    assert.ok(codes.includes('nursing'), codes.join(', '));
+    const [big] = await t.db.select().from(credentials).where(eq(credentials.workerId, worker.me.workerId));
+    assert.equal(big?.kind, 'big');
+    const holidays = await t.db.select().from(workerAvailabilityExceptions).where(eq(workerAvailabilityExceptions.workerId, worker.me.workerId));
+    assert.equal(holidays.length, 1);
+  });
+
+  test('the planner is bound to the UMC and a second hospital', async () => {
+    const planner = await t.login('planner@harmonica.demo', DEMO_PASSWORD);
+    const bindings = planner.me.roles.filter((r) => r.role === 'planner');
+    assert.equal(bindings.length, 2);
+    const organisations = (await planner.get('/api/organisations')).body as { id: string; name: string; sector: string }[];
+    const names = bindings.map((b) => organisations.find((o) => o.id === b.organisationId)?.name);
+    assert.deepEqual(names, ['Domstad UMC', 'Ziekenhuis Eemland']);
+  });
+
+  test('a few more workers have accounts with the demo password', async () => {
+    const account = expected.accounts.find((a) => a.workerKey && a.email !== 'worker@harmonica.demo')!;
+    const session = await t.login(account.email, DEMO_PASSWORD);
+    assert.ok(session.me.workerId);
+  });
+
+  test('clearing and loading again (harmonica demo --yes) gives the same region', async () => {
+    const before = await regionSummary();
+    await clearDatabase(t.db);
+    assert.equal(await isDatabaseEmpty(t.db), true);
+    await loadDemoRegion(t.db, OPTIONS);
+    const again = await regionSummary();
+    assert.deepEqual({ ...again, id: before.id }, before);
+  });
+});
