@@ -188,6 +188,9 @@ export const en: Messages = {
   'admin.roles': 'Roles',
   'admin.language': 'Language',
   'admin.noRoles': 'no role',
+  'admin.expiring': 'Expiring within 60 days',
+  'admin.workers': 'Workers',
+  'admin.search': 'Search by name or email',
   'admin.userCount': '{count} users',
 
   'profile.back': 'Back',

@@ -187,6 +187,9 @@ export const nl = {
   'admin.roles': 'Rollen',
   'admin.language': 'Taal',
   'admin.noRoles': 'geen rol',
+  'admin.expiring': 'Verloopt binnen 60 dagen',
+  'admin.workers': 'Medewerkers',
+  'admin.search': 'Zoek op naam of e-mailadres',
   'admin.userCount': '{count} gebruikers',
 
   'profile.back': 'Terug',

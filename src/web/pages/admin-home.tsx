@@ -44,9 +44,9 @@ function RegionTable() {
                 <th scope="col">{t('admin.country')}</th>
                 <th scope="col" className="num">{t('region.organisations')}</th>
                 <th scope="col" className="num">{t('region.locations')}</th>
-                <th scope="col" className="num">{t('region.workers')}</th>
+                <th scope="col" className="num">{t('admin.workers')}</th>
                 <th scope="col" className="num">{t('region.openShifts')}</th>
-                <th scope="col" className="num">{t('region.expiring')}</th>
+                <th scope="col" className="num">{t('admin.expiring')}</th>
               </tr>
             </thead>
             <tbody>
@@ -88,7 +88,7 @@ function UserTable() {
       {loaded.data && (
         <>
           <div className="toolbar">
-            <Field label={t('pool.search')} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} testId="user-search" autoComplete="off" />
+            <Field label={t('admin.search')} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} testId="user-search" autoComplete="off" />
           </div>
           <p className="muted" aria-live="polite">
             {t('admin.userCount', { count: formatNumber(matching.length, locale) })}
