@@ -17,6 +17,7 @@ import { healthRoutes, VERSION } from './health/health.routes.js';
 import { organisationRoutes } from './organisations/organisations.routes.js';
 import { packageRoutes } from './packages/packages.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
+import { shiftRoutes } from './shifts/shifts.routes.js';
 import { workerRoutes } from './workers/workers.routes.js';
 
 export type AppOptions = {
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(packageRoutes, { db });
   await app.register(workerRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(shiftRoutes, { db });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
   if (webRoot && existsSync(webRoot)) {
