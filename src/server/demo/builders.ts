@@ -6,9 +6,23 @@ import type { TRole } from '../../shared/auth.schemas.js';
 import { NL_ATW_RULES } from '../../shared/regions.schemas.js';
 import { insertUser } from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/password.js';
-import type { DbOrTx } from '../db/open-database.js';
-import { activityPackages, credentials, locations, organisations, regions, shifts, workerPackages, workers } from '../db/schema.js';
+import type { Db, DbOrTx } from '../db/open-database.js';
+import {
+  activityPackages,
+  credentials,
+  locations,
+  organisations,
+  regions,
+  shifts,
+  workerAvailabilityExceptions,
+  workerPackages,
+  workerPreferredOrganisations,
+  workers,
+  workerWeeklyAvailability,
+} from '../db/schema.js';
 import { lookupPostcode } from '../geo/postcodes.js';
+import { generateRegion, localInstant, type GenerateRegionOptions } from './generate-region.js';
+import { loadGeneratedRegion } from './load-region.js';
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -47,6 +61,12 @@ export async function buildLocation(db: DbOrTx, overrides: Partial<typeof locati
 let defaultHash: Promise<string> | undefined;
 export const DEFAULT_TEST_PASSWORD = 'harmonica-demo';
 
+/** The hash of DEFAULT_TEST_PASSWORD, computed once per process (scrypt is slow on purpose). */
+export function defaultPasswordHash(): Promise<string> {
+  defaultHash ??= hashPassword(DEFAULT_TEST_PASSWORD);
+  return defaultHash;
+}
+
 export async function buildUser(
   db: DbOrTx,
   overrides: {
@@ -58,8 +78,7 @@ export async function buildUser(
     roles?: { role: TRole; organisationId?: string | null; regionId?: string | null }[];
   } = {},
 ) {
-  defaultHash ??= hashPassword(DEFAULT_TEST_PASSWORD);
-  const passwordHash = overrides.passwordHash ?? (overrides.password ? await hashPassword(overrides.password) : await defaultHash);
+  const passwordHash = overrides.passwordHash ?? (overrides.password ? await hashPassword(overrides.password) : await defaultPasswordHash());
   return insertUser(
     db,
     { email: overrides.email ?? `user-${unique()}@example.org`, name: overrides.name ?? 'Test Gebruiker', passwordHash, locale: overrides.locale ?? 'nl' },
@@ -76,11 +95,18 @@ export async function findPackageIdsByCode(db: DbOrTx, codes: string[]): Promise
   });
 }
 
-export async function buildWorker(
-  db: DbOrTx,
-  overrides: Partial<typeof workers.$inferInsert> & { regionId: string; packages?: string[]; big?: { number: string; expiresOn: string | null; verified?: boolean } },
-) {
-  const { packages = [], big, ...columns } = overrides;
+export type WorkerExtras = {
+  /** Activity package codes, e.g. ['basic-care', 'nursing']. */
+  packages?: string[];
+  big?: { number: string; expiresOn: string | null; verified?: boolean };
+  /** Weekly windows in the region's zone; weekday 1 = Monday, endMinute may pass 1440. */
+  weeklyAvailability?: { weekday: number; startMinute: number; endMinute: number }[];
+  availabilityExceptions?: { isAvailable: boolean; start: Date; end: Date; reason?: string }[];
+  preferredOrganisationIds?: string[];
+};
+
+export async function buildWorker(db: DbOrTx, overrides: Partial<typeof workers.$inferInsert> & { regionId: string } & WorkerExtras) {
+  const { packages = [], big, weeklyAvailability = [], availabilityExceptions = [], preferredOrganisationIds = [], ...columns } = overrides;
   const postcode = columns.homePostcode ?? '3511';
   const point = lookupPostcode(postcode);
   const [row] = await db
@@ -110,6 +136,13 @@ export async function buildWorker(
       verificationStatus: big.verified === false ? 'unverified' : 'verified',
     });
   }
+  if (weeklyAvailability.length) await db.insert(workerWeeklyAvailability).values(weeklyAvailability.map((w) => ({ workerId: row!.id, ...w })));
+  if (availabilityExceptions.length) {
+    await db.insert(workerAvailabilityExceptions).values(availabilityExceptions.map((e) => ({ workerId: row!.id, ...e, reason: e.reason ?? '' })));
+  }
+  if (preferredOrganisationIds.length) {
+    await db.insert(workerPreferredOrganisations).values(preferredOrganisationIds.map((organisationId) => ({ workerId: row!.id, organisationId })));
+  }
   return row!;
 }
 
@@ -121,18 +154,47 @@ export async function buildWorkerWithUser(db: DbOrTx, overrides: Parameters<type
   return { user, worker };
 }
 
+/**
+ * Local wall-clock times for a shift: `{ date: '2027-03-27', start: '23:00', end: '07:30' }` is a
+ * night from Saturday to Sunday (an end at or before the start is on the next day).
+ */
+export type LocalShiftTimes = { date: string; start: string; end: string; timeZone?: string };
+
+export function localShiftInstants(times: LocalShiftTimes): { start: Date; end: Date } {
+  const minutes = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  };
+  const zone = times.timeZone ?? 'Europe/Amsterdam';
+  const startMinute = minutes(times.start);
+  const endMinute = minutes(times.end) + (minutes(times.end) <= startMinute ? 1440 : 0);
+  return { start: localInstant(times.date, startMinute, zone).toJSDate(), end: localInstant(times.date, endMinute, zone).toJSDate() };
+}
+
 export async function buildShift(
   db: DbOrTx,
-  overrides: Partial<typeof shifts.$inferInsert> & { organisationId: string; locationId: string; packageCode?: string },
+  overrides: Partial<typeof shifts.$inferInsert> & { organisationId: string; locationId: string; packageCode?: string; local?: LocalShiftTimes },
 ) {
-  const { packageCode = 'basic-care', ...columns } = overrides;
+  const { packageCode = 'basic-care', local, ...columns } = overrides;
   const [packageId] = columns.packageId ? [columns.packageId] : await findPackageIdsByCode(db, [packageCode]);
-  const start = columns.start ?? new Date(Date.now() + 2 * 86_400_000);
+  const localTimes = local ? localShiftInstants(local) : undefined;
+  const start = columns.start ?? localTimes?.start ?? new Date(Date.now() + 2 * 86_400_000);
+  const end = columns.end ?? localTimes?.end ?? new Date(start.getTime() + 8 * 3_600_000);
   const [row] = await db
     .insert(shifts)
-    .values({ places: 1, priority: 3, ...columns, packageId: packageId!, start, end: columns.end ?? new Date(start.getTime() + 8 * 3_600_000) })
+    .values({ places: 1, priority: 3, ...columns, packageId: packageId!, start, end })
     .returning();
   return row!;
+}
+
+/**
+ * A whole generated region (see generate-region.ts) in one go, for tests that need a realistic
+ * pool: `buildGeneratedRegion(db, { seed: 1, workerCount: 40, weeks: 1 })`.
+ */
+export async function buildGeneratedRegion(db: Db, options: GenerateRegionOptions = {}) {
+  const generated = generateRegion(options);
+  const loaded = await loadGeneratedRegion(db, generated, { passwordHash: await defaultPasswordHash() });
+  return { generated, ...loaded };
 }
 
 export async function findWorkerByEmail(db: DbOrTx, email: string) {

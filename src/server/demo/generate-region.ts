@@ -33,6 +33,10 @@ export type GenerateRegionOptions = {
   weeks?: number;
   /** "Today" for registration expiry dates and the default start; default the current time. */
   now?: Date;
+  /** Region code (unique per database); default 'utrecht'. Tests loading several regions pick others. */
+  regionCode?: string;
+  /** Create the demo logins and worker accounts (emails are unique per database); default true. */
+  withAccounts?: boolean;
 };
 
 export type GeneratedOrganisation = { key: string; name: string; sector: Sector };
@@ -141,12 +145,12 @@ export function generateRegion(options: GenerateRegionOptions = {}): GeneratedRe
     seed,
     startDate,
     weeks,
-    region: { code: 'utrecht', name: 'Regio Utrecht', country: 'NL', timeZone: DEMO_TIME_ZONE },
+    region: { code: options.regionCode ?? 'utrecht', name: 'Regio Utrecht', country: 'NL', timeZone: DEMO_TIME_ZONE },
     organisations,
     locations,
     workers,
     shifts,
-    accounts: generateAccounts(workers, organisations),
+    accounts: options.withAccounts === false ? [] : generateAccounts(workers, organisations),
   };
 }
 
