@@ -1,0 +1,149 @@
+// The foundation journeys in a real Chromium: each role logs in, sees its own home page in
+// Dutch, can switch to English (which sticks after a reload) and logs out.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { desktop, freshPage, logIn, logins, logOut, phone, screenshotDir, startHarness, type Harness } from './harmonica.js';
+
+let harness: Harness;
+
+before(async () => {
+  harness = await startHarness();
+});
+
+after(async () => {
+  await harness.close();
+});
+
+describe('logging in', () => {
+  it('shows the error for a wrong password and stays on the login page', async () => {
+    const page = await freshPage(harness, phone);
+    await logIn(page, logins.worker, 'not-the-password');
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    assert.equal(await error.textContent(), 'Het e-mailadres of het wachtwoord klopt niet.');
+    assert.equal(await page.getByTestId('logout').count(), 0);
+  });
+
+  it('keeps a language chosen before login after a reload', async () => {
+    const page = await freshPage(harness, phone);
+    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+    await page.getByTestId('language-en').click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.getByLabel('Email address').count(), 1);
+  });
+});
+
+describe('each role sees its own home page', () => {
+  it('a worker sees their profile with the expiring BIG registration, edits the travel radius and logs out', async () => {
+    const page = await freshPage(harness, phone);
+    await logIn(page, logins.worker);
+    await page.getByRole('heading', { name: 'Mijn profiel' }).waitFor();
+    assert.equal(await page.getByTestId('user-role').textContent(), 'Zorgmedewerker');
+    assert.match((await page.getByTestId('worker-kind').textContent()) ?? '', /Reservist/);
+    assert.match((await page.getByTestId('worker-packages').textContent()) ?? '', /Verpleegkundige zorg \(BIG\)/);
+    assert.match((await page.getByTestId('registration-warning').textContent()) ?? '', /^Verloopt over \d+ dagen/);
+    assert.match((await page.getByTestId('worker-travel').textContent()) ?? '', /Postcodecoördinaten © GeoNames \(CC BY 4\.0\)/);
+    await page.screenshot({ path: join(screenshotDir, 'worker-375.png'), fullPage: true });
+
+    await page.getByTestId('edit-profile').click();
+    await page.getByLabel('Maximale reisafstand (km)').fill('400');
+    await page.getByTestId('form-save').click();
+    assert.equal(await page.getByTestId('form-travel-error').textContent(), 'Maximaal 300.');
+    await page.getByLabel('Maximale reisafstand (km)').fill('40');
+    await page.getByTestId('form-add-window').click();
+    await page.getByTestId('form-save').click();
+    await page.getByTestId('profile-saved').waitFor();
+    assert.equal(await page.getByTestId('worker-travel-km').textContent(), '40 km');
+    assert.match((await page.getByTestId('worker-availability').textContent()) ?? '', /maandag 09:00–17:00/);
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mijn profiel' }).waitFor();
+    assert.equal(await page.getByTestId('worker-travel-km').textContent(), '40 km');
+    await logOut(page);
+  });
+
+  it('a planner sees their organisation with its location and open shifts', async () => {
+    const page = await freshPage(harness, phone);
+    await logIn(page, logins.planner);
+    await page.getByRole('heading', { name: 'Mijn organisatie' }).waitFor();
+    const organisation = page.getByTestId('organisation');
+    assert.match((await organisation.textContent()) ?? '', /Ziekenhuis Domstad/);
+    assert.match((await page.getByTestId('open-shift-count').textContent()) ?? '', /^Open diensten1$/);
+    const location = (await page.getByTestId('location').textContent()) ?? '';
+    assert.match(location, /Domstad Centrum/);
+    assert.match(location, /Heidelberglaan 100/);
+    assert.match(location, /3584/);
+    assert.match(location, /Europe\/Amsterdam/);
+    await page.screenshot({ path: join(screenshotDir, 'planner-375.png'), fullPage: true });
+    await logOut(page);
+  });
+
+  it('a mediator sees the region and searches the worker pool', async () => {
+    const page = await freshPage(harness, desktop);
+    await logIn(page, logins.mediator);
+    await page.getByRole('heading', { name: 'Regio Utrecht' }).waitFor();
+    assert.equal(await page.getByTestId('user-role').textContent(), 'Bemiddelaar');
+    assert.match((await page.getByTestId('stat-workers').textContent()) ?? '', /3/);
+    assert.match((await page.getByTestId('stat-expiring').textContent()) ?? '', /1/);
+    assert.match((await page.getByTestId('workers-by-kind').textContent()) ?? '', /Zij-instromer1/);
+    assert.equal(await page.getByTestId('organisation-row').count(), 2);
+    await page.getByTestId('pool-count').waitFor();
+    assert.equal(await page.getByTestId('pool-row').count(), 3);
+    await page.getByLabel('Zoek op naam').fill('Vries');
+    await page.getByTestId('pool-count').filter({ hasText: '1 van 1 medewerkers' }).waitFor();
+    assert.match((await page.getByTestId('pool-row').textContent()) ?? '', /Sanne de Vries/);
+    await page.screenshot({ path: join(screenshotDir, 'mediator-1280.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Profiel van Sanne de Vries' }).click();
+    await page.getByRole('heading', { name: 'Profiel van Sanne de Vries' }).waitFor();
+    assert.match((await page.getByTestId('worker-kind').textContent()) ?? '', /Zij-instromer/);
+    await logOut(page);
+  });
+
+  it('a coordinator switches to English, which sticks after a reload, and back to Dutch', async () => {
+    const page = await freshPage(harness, desktop);
+    await logIn(page, logins.coordinator);
+    await page.getByRole('heading', { name: 'Regio Utrecht' }).waitFor();
+    assert.equal(await page.getByTestId('user-role').textContent(), 'Coördinator');
+    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+
+    await page.getByTestId('language-en').click();
+    await page.getByRole('heading', { name: 'Region Utrecht' }).waitFor();
+    assert.equal(await page.getByTestId('user-role').textContent(), 'Coordinator');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.getByTestId('logout').textContent(), 'Log out');
+    await page.screenshot({ path: join(screenshotDir, 'coordinator-1280-en.png'), fullPage: true });
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Region Utrecht' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match((await page.getByTestId('workers-by-kind').textContent()) ?? '', /Career changer/);
+
+    await page.getByTestId('language-nl').click();
+    await page.getByRole('heading', { name: 'Regio Utrecht' }).waitFor();
+    await page.getByTestId('logout').click();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  });
+
+  it('an admin sees all regions with their counts and all users', async () => {
+    const page = await freshPage(harness, desktop);
+    await logIn(page, logins.admin);
+    await page.getByRole('heading', { name: 'Beheer' }).waitFor();
+    assert.equal(await page.getByTestId('user-role').textContent(), 'Beheerder');
+    const region = page.getByTestId('admin-region-row');
+    await region.waitFor();
+    assert.match((await region.textContent()) ?? '', /Regio Utrecht/);
+    await page.getByTestId('admin-user-row').first().waitFor();
+    assert.equal(await page.getByTestId('admin-user-row').count(), 5);
+    await page.screenshot({ path: join(screenshotDir, 'admin-1280.png'), fullPage: true });
+
+    await region.getByRole('link', { name: 'Regio Utrecht' }).click();
+    await page.getByTestId('region-summary').waitFor();
+    assert.match((await page.getByTestId('stat-organisations').textContent()) ?? '', /2/);
+    await logOut(page);
+  });
+});
