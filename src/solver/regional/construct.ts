@@ -1,22 +1,34 @@
 import type { RegionalModel } from './model.js';
 
+const GREEDY_CANDIDATES = 64;
+
 /**
  * Greedy construction: shifts by priority (highest first), scarce shifts (fewest candidates) first within a
  * priority; each open place takes the feasible candidate that lowers the score most, and stays open when
- * none lowers it.
+ * none lowers it. `shouldStop` is polled per shift, so a time limit holds on huge problems too.
  */
-export function constructGreedy(model: RegionalModel): void {
+export function constructGreedy(model: RegionalModel, shouldStop: () => boolean = () => false): void {
   const p = model.problem;
   const order = p.shiftIds.map((_, s) => s).sort((a, b) => (p.shiftPriority[b]! - p.shiftPriority[a]!)
     || (model.candidates[a]!.length - model.candidates[b]!.length) || (p.shiftStart[a]! - p.shiftStart[b]!) || (a - b));
   for (const shift of order) {
+    // Stopping early leaves places open, which is still a feasible plan.
+    if (shouldStop()) break;
     for (let place = model.openPlaceOf(shift); place >= 0; place = model.openPlaceOf(shift)) {
       let bestWorker = -1;
       let bestSoft = 0;
-      for (const worker of model.candidates[shift]!) {
+      const candidates = model.candidates[shift]!;
+      // Large pools: weigh a bounded number of feasible candidates, from a shift-dependent offset so that
+      // not every shift looks at the same workers first; the local search refines the choice.
+      const offset = (shift * 7919) % Math.max(1, candidates.length);
+      let feasible = 0;
+      for (let k = 0; k < candidates.length && feasible < GREEDY_CANDIDATES; k++) {
+        const worker = candidates[(offset + k) % candidates.length]!;
         if (model.plan.hasAssignment(shift, worker)) continue;
         const delta = model.deltaOf([{ place, worker }]);
-        if (delta.hard <= 0 && delta.soft < bestSoft) {
+        if (delta.hard > 0) continue;
+        feasible++;
+        if (delta.soft < bestSoft) {
           bestSoft = delta.soft;
           bestWorker = worker;
         }

@@ -1,6 +1,8 @@
 import type { Rng, Score, SearchModel } from '../core/index.js';
 import type { CompiledProblem } from './compile.js';
 import { hardConstraints, softConstraints, type RegionalConstraint } from './constraints/index.js';
+import { activityPackage } from './constraints/package.js';
+import { travelRadius } from './constraints/travel-radius.js';
 import { Plan } from './plan.js';
 import { evaluatePlan } from './score.js';
 
@@ -39,28 +41,33 @@ class IndexSet {
   pick(rng: Rng): number { return this.items[rng.nextInt(this.size)]!; }
 }
 
+type PairPenalty = (problem: CompiledProblem, shift: number, worker: number) => number;
+
 /** Workers that pass every pairwise hard rule for the shift, ascending. */
 export function buildCandidates(problem: CompiledProblem): Int32Array[] {
   const W = problem.workerIds.length;
-  const L = problem.locationIds.length;
   const P = problem.packageIds.length;
-  const plan = new Plan(problem);
-  const pairwiseHard = hardConstraints.filter((c) => c.isPairwise);
-  // Package and radius depend only on (location, package): filter those once per group, the rest per shift.
-  const groups = new Map<number, number[]>();
+  // Package and radius depend only on the shift's (location, package): ask them once per group, with the
+  // group's first shift standing in for all; the other pairwise rules per shift.
+  const byGroup = [activityPackage.pairPenalty!, travelRadius.pairPenalty!];
+  const byShift: PairPenalty[] = hardConstraints.filter((c) => c.isPairwise && c !== activityPackage && c !== travelRadius).map((c) => c.pairPenalty!);
+  const passes = (rules: PairPenalty[], shift: number, worker: number): boolean => {
+    for (const rule of rules) if (rule(problem, shift, worker) !== 0) return false;
+    return true;
+  };
+  const groups = new Map<number, Int32Array>();
   return problem.shiftIds.map((_, shift) => {
-    const loc = problem.shiftLocation[shift]!;
-    const pkg = problem.shiftPackage[shift]!;
-    const key = loc * P + pkg;
+    const key = problem.shiftLocation[shift]! * P + problem.shiftPackage[shift]!;
     let group = groups.get(key);
     if (!group) {
-      group = [];
-      for (let w = 0; w < W; w++) {
-        if (problem.workerPackages[w * P + pkg] === 1 && problem.distanceKm[w * L + loc]! <= problem.workerMaxTravelKm[w]!) group.push(w);
-      }
+      const members: number[] = [];
+      for (let w = 0; w < W; w++) if (passes(byGroup, shift, w)) members.push(w);
+      group = Int32Array.from(members);
       groups.set(key, group);
     }
-    return Int32Array.from(group.filter((w) => pairwiseHard.every((c) => c.deltaAssign(plan, shift, w) === 0)));
+    const members: number[] = [];
+    for (const w of group) if (passes(byShift, shift, w)) members.push(w);
+    return Int32Array.from(members);
   });
 }
 
@@ -234,7 +241,8 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
       plan.remove(shift, old);
       removed.push(shift, old);
     }
-    for (const { place, worker } of move) {
+    for (let k = 0; k < move.length; k++) {
+      const { place, worker } = move[k]!;
       if (worker < 0) continue;
       const shift = this.placeShift[place]!;
       let addHard = 0;
@@ -243,6 +251,8 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
       // Additions come after all removals, so a hard increase here can no longer be undone by this move.
       if (addHard > 0) { isRejected = true; break; }
       for (const c of this.soft) soft += c.deltaAssign(plan, shift, worker);
+      // The last change is read by no later one, so it need not enter the plan.
+      if (k === move.length - 1) break;
       plan.add(shift, worker);
       added.push(shift, worker);
     }

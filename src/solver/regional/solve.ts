@@ -55,7 +55,8 @@ export function searchInThread(problem: CompiledProblem, options: SolveOptions &
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now();
   const model = new RegionalModel(problem, DEFAULT_MOVE_MIX);
-  constructGreedy(model);
+  const deadline = startedAt + options.timeLimitMs;
+  constructGreedy(model, () => clock.now() >= deadline || options.shouldStop?.() === true);
   const result = runLocalSearch(model, {
     rng: createRng(options.seed),
     clock,

@@ -22,6 +22,8 @@ interface ConstraintBase extends ConstraintInfo {
    * such hard rules once, into each shift's candidate list, instead of asking them on every move.
    */
   isPairwise: boolean;
+  /** For pairwise constraints: the penalty of one (shift, worker) pair, independent of the plan. */
+  pairPenalty?: (problem: CompiledProblem, shift: number, worker: number) => number;
   /** Penalty of the whole plan, from scratch (weighted for soft constraints). */
   evaluate(plan: Plan): number;
   /** Penalty change if `worker` were added to `shift`. */

@@ -32,3 +32,9 @@ export function constraintById(id: string): RegionalConstraint {
   if (!found) throw new Error(`no constraint ${id}`);
   return found;
 }
+
+export function hardConstraintById(id: string): HardConstraint {
+  const found = hardConstraints.find((c) => c.id === id);
+  if (!found) throw new Error(`no hard constraint ${id}`);
+  return found;
+}
