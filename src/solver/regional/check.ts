@@ -15,7 +15,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * The project's own checker: the same result shape as the spec's reference script, computed by the
- * constraint registry. Unknown ids are H1 violations and are left out of the plan that gets scored.
+ * constraint registry. Unknown ids and repeated pairs are H1 violations and are left out of the plan that gets scored.
  */
 export function checkSolution(problem: CompiledProblem, solution: unknown): CheckResult {
   const violations: CheckResult['violations'] = [];
@@ -28,6 +28,11 @@ export function checkSolution(problem: CompiledProblem, solution: unknown): Chec
     const worker = isObject(a) ? problem.workerIndex.get(a.workerId as string) : undefined;
     if (shift === undefined || worker === undefined) {
       violations.push({ rule: 'H1', message: `assignments[${i}]: unknown shift or worker` });
+      return;
+    }
+    // As in the reference: a repeated pair is reported and then counted once.
+    if (plan.hasAssignment(shift, worker)) {
+      violations.push({ rule: 'H1', message: `assignments[${i}]: (${problem.shiftIds[shift]!}, ${problem.workerIds[worker]!}) given twice` });
       return;
     }
     plan.add(shift, worker);

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { compileOrThrow } from './compile.js';
+import type { ProblemDocument } from './documents.js';
+import { generateProblem } from './generate.js';
+import { buildCandidates } from './model.js';
+import { solveRegionalMip } from './mip.js';
+import { searchInThread, solveProblem } from './solve.js';
+
+const exSmall = (): ProblemDocument => JSON.parse(readFileSync(new URL('../../../../shared/instances/ex-small.json', import.meta.url), 'utf8')) as ProblemDocument;
+const keyOf = (problem: { shiftIds: string[]; workerIds: string[] }, a: { shift: number; worker: number }): string => `${problem.shiftIds[a.shift]!}/${problem.workerIds[a.worker]!}`;
+
+describe('solveProblem', () => {
+  it('returns the same plan for the same seed and iteration budget, with one thread and with two', async () => {
+    const document = generateProblem({ seed: 4, workers: 40, days: 7 });
+    for (const threads of [1, 2]) {
+      const options = { timeLimitMs: 600_000, maxIterations: 20_000, seed: 9, threads };
+      const first = await solveProblem(document, options);
+      const second = await solveProblem(document, options);
+      assert.deepEqual(second.assignments, first.assignments);
+      assert.equal(first.score.hard, 0);
+    }
+  });
+
+  it('never moves pinned assignments, even where they cost more', async () => {
+    const document = exSmall();
+    const problem = compileOrThrow(document);
+    const free = await solveProblem(document, { timeLimitMs: 600_000, maxIterations: 30_000, seed: 1 });
+    const used = new Set(free.assignments.map((a) => keyOf(problem, a)));
+    // Pin a candidate the free plan did not choose, plus half of what it did choose.
+    const candidates = buildCandidates(problem);
+    const shift = candidates.findIndex((list) => list.some((w) => !used.has(`${problem.shiftIds[candidates.indexOf(list)]!}/${problem.workerIds[w]!}`)));
+    const worker = [...candidates[shift]!].find((w) => !used.has(`${problem.shiftIds[shift]!}/${problem.workerIds[w]!}`))!;
+    const unusual = { shiftId: problem.shiftIds[shift]!, workerId: problem.workerIds[worker]! };
+    const kept = free.assignments.filter((_, i) => i % 2 === 0).map((a) => ({ shiftId: problem.shiftIds[a.shift]!, workerId: problem.workerIds[a.worker]! }))
+      .filter((p) => p.shiftId !== unusual.shiftId && p.workerId !== unusual.workerId);
+    const pinned = [unusual, ...kept];
+    const replanned = await solveProblem({ ...document, pinned }, { timeLimitMs: 600_000, maxIterations: 30_000, seed: 2 });
+    const result = new Set(replanned.assignments.map((a) => keyOf(problem, a)));
+    for (const pin of pinned) assert.ok(result.has(`${pin.shiftId}/${pin.workerId}`), `${pin.shiftId}/${pin.workerId} moved`);
+    assert.equal(new Set(replanned.assignments.map((a) => keyOf(problem, a))).size, replanned.assignments.length);
+  });
+
+  it('keeps infeasible pins and reports the hard penalty instead of hiding it', async () => {
+    const document = exSmall();
+    const w1 = document.workers.find((w) => w.id === 'w-1')!;
+    const foreign = document.shifts.find((s) => !w1.packages.includes(s.packageId))!;
+    const result = await solveProblem({ ...document, pinned: [{ shiftId: foreign.id, workerId: 'w-1' }] }, { timeLimitMs: 600_000, maxIterations: 2000, seed: 1 });
+    assert.ok(result.score.hard > 0);
+  });
+});
+
+describe('the engine against the exact MIP (HiGHS)', () => {
+  const cases: Array<[string, ProblemDocument]> = [
+    ['ex-small', exSmall()],
+    ...[1, 2, 3].map((seed): [string, ProblemDocument] => [`generated seed ${seed}`, generateProblem({ seed, workers: 10, days: 4 })]),
+  ];
+  for (const [name, document] of cases) {
+    it(`reaches the proven optimum on ${name}`, async () => {
+      const problem = compileOrThrow(document);
+      const exact = await solveRegionalMip(problem, { timeLimitSeconds: 60 });
+      assert.equal(exact.status, 'optimal');
+      const optimum = exact.objective!;
+      const result = searchInThread(problem, { timeLimitMs: 600_000, maxIterations: 400_000, seed: 1, targetSoft: optimum });
+      assert.equal(result.score.hard, 0);
+      assert.ok(result.score.soft <= optimum + 1e-6 * Math.max(1, optimum), `engine ${result.score.soft}, optimum ${optimum}`);
+    });
+  }
+});
