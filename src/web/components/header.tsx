@@ -47,24 +47,23 @@ export function Header({ me, onLogOut }: { me: TMe | null; onLogOut: () => void 
           </Link>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <div className="header-actions">
-          {me && (
-            <p className="user" aria-label={t('header.signedInAs', { name: me.name })}>
-              <span className="user-name" data-testid="user-name">
-                {me.name}
-              </span>
-              <span className="badge" data-testid="user-role">
-                {t(`role.${primaryRole(me)}`)}
-              </span>
-            </p>
-          )}
-          <LanguageSwitch />
-          {me && (
-            <button type="button" className="button button-ghost" onClick={onLogOut} data-testid="logout">
-              {t('header.logout')}
-            </button>
-          )}
-        </div>
+        {me && (
+          <p className="user">
+            <span className="visually-hidden">{t('header.signedInAs', { name: '' }).trim()} </span>
+            <span className="user-name" data-testid="user-name">
+              {me.name}
+            </span>
+            <span className="badge" data-testid="user-role">
+              {t(`role.${primaryRole(me)}`)}
+            </span>
+          </p>
+        )}
+        <LanguageSwitch />
+        {me && (
+          <button type="button" className="button button-ghost logout" onClick={onLogOut} data-testid="logout">
+            {t('header.logout')}
+          </button>
+        )}
       </div>
     </header>
   );

@@ -6,7 +6,7 @@ import type { TRegionSummary } from '../../shared/regions.schemas';
 import { ZWorkerKind } from '../../shared/workers.schemas';
 import { Card, ErrorMessage, Loading, Stat } from '../components/ui';
 import { formatHours, formatNumber } from '../format';
-import { useI18n, weekdayName, type MessageKey } from '../i18n/i18n';
+import { useI18n, weekdayName } from '../i18n/i18n';
 import { getRegion, listOrganisations } from '../requests';
 import { Link } from '../router';
 import { mediatedRegionIds } from '../session';
@@ -131,7 +131,9 @@ function OrganisationList({ regionId }: { regionId: string }) {
             <thead>
               <tr>
                 <th scope="col">{t('pool.name')}</th>
-                <th scope="col">{t('region.sector')}</th>
+                <th scope="col" className="wide-only">
+                  {t('region.sector')}
+                </th>
                 <th scope="col" className="num">
                   {t('region.locationCount')}
                 </th>
@@ -140,8 +142,11 @@ function OrganisationList({ regionId }: { regionId: string }) {
             <tbody>
               {shown.map((organisation) => (
                 <tr key={organisation.id} data-testid="organisation-row">
-                  <th scope="row">{organisation.name}</th>
-                  <td>{t(`sector.${organisation.sector}` as MessageKey)}</td>
+                  <th scope="row">
+                    {organisation.name}
+                    <span className="cell-sub">{t(`sector.${organisation.sector}`)}</span>
+                  </th>
+                  <td className="wide-only">{t(`sector.${organisation.sector}`)}</td>
                   <td className="num">{formatNumber(organisation.locationCount, locale)}</td>
                 </tr>
               ))}

@@ -69,7 +69,9 @@ export function WorkerPool({ regionId }: { regionId: string }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('pool.name')}</th>
-                    <th scope="col">{t('pool.kind')}</th>
+                    <th scope="col" className="wide-only">
+                      {t('pool.kind')}
+                    </th>
                     <th scope="col" className="num">
                       {t('pool.qualification')}
                     </th>
@@ -88,8 +90,9 @@ export function WorkerPool({ regionId }: { regionId: string }) {
                             {name}
                           </Link>
                           {worker.isNewcomer && <span className="badge badge-muted">{t('pool.newcomer')}</span>}
+                          <span className="cell-sub">{t(`kind.${worker.kind}`)}</span>
                         </th>
-                        <td>{t(`kind.${worker.kind}`)}</td>
+                        <td className="wide-only">{t(`kind.${worker.kind}`)}</td>
                         <td className="num">{worker.qualificationLevel}</td>
                         <td className="num">{worker.packageIds.length}</td>
                       </tr>

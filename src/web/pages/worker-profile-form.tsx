@@ -162,7 +162,7 @@ export function WorkerProfileForm({
           <p className="field-hint">{t('worker.form.availabilityHint')}</p>
           {rows.map((row, i) => (
             <div key={row.key} className="window-row" data-testid="form-window">
-              <div className="field">
+              <div className="field window-day">
                 <label htmlFor={`window-${row.key}-day`}>{t('worker.form.day')}</label>
                 <select id={`window-${row.key}-day`} value={row.weekday} onChange={(event) => updateRow(row.key, { weekday: Number(event.target.value) })}>
                   {[1, 2, 3, 4, 5, 6, 7].map((day) => (
@@ -174,6 +174,7 @@ export function WorkerProfileForm({
               </div>
               <Field
                 label={t('worker.form.start')}
+                className="window-start"
                 type="time"
                 value={row.start}
                 onChange={(event) => updateRow(row.key, { start: event.target.value })}
@@ -182,6 +183,7 @@ export function WorkerProfileForm({
               />
               <Field
                 label={t('worker.form.end')}
+                className="window-end"
                 type="time"
                 value={row.end}
                 onChange={(event) => updateRow(row.key, { end: event.target.value })}
