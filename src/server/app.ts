@@ -8,12 +8,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { assignmentRoutes } from './assignments/assignments.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
 import type { Database } from './db/open-database.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { healthRoutes, VERSION } from './health/health.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 import { organisationRoutes } from './organisations/organisations.routes.js';
 import { packageRoutes } from './packages/packages.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
@@ -63,6 +66,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(workerRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(shiftRoutes, { db });
+  await app.register(notificationRoutes, { db });
+  await app.register(calendarRoutes, { db });
+  await app.register(assignmentRoutes, { db });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
   if (webRoot && existsSync(webRoot)) {

@@ -19,6 +19,10 @@ export const errorStatus = {
   // regions, organisations, workers
   UNKNOWN_POSTCODE: 400,
   EMAIL_TAKEN: 409,
+  // shifts and assignments
+  NOT_ELIGIBLE: 409,
+  SHIFT_CLOSED: 409,
+  CUTOFF_PASSED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,0 +1,437 @@
+// Claims, approvals, withdrawals, cancellations and swaps. Every path that creates or changes an
+// assignment locks the workers involved and the shift, then asks checkEligibility (the planning
+// engine's hard constraints) inside the same transaction; the database's exclusion constraint is
+// the last line against double booking.
+import { and, eq, gt, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { TAssignment, TMyShift, TOpenShiftForMe, TSwap } from '../../shared/assignments.schemas.js';
+import type { Actor } from '../auth/actor.js';
+import type { Db, DbOrTx } from '../db/open-database.js';
+import { assignments, organisations, regions, shifts, workerPackages, workerPreferredOrganisations, workers, type swaps } from '../db/schema.js';
+import { AppError, forbidden, notFound } from '../errors/app-error.js';
+import { distanceKm } from '../geo/postcodes.js';
+import { notify } from '../notifications/notify.js';
+import { canManageOrganisation } from '../organisations/organisations.service.js';
+import * as shiftRepo from '../shifts/shifts.repo.js';
+import { toShift } from '../shifts/shifts.service.js';
+import * as repo from './assignments.repo.js';
+import { checkEligibility, type RuleViolation } from './eligibility.js';
+
+const HOUR_MS = 3_600_000;
+
+export const toAssignment = (row: typeof assignments.$inferSelect): TAssignment => ({
+  id: row.id,
+  shiftId: row.shiftId,
+  workerId: row.workerId,
+  status: row.status,
+  source: row.source,
+  isNewcomer: row.isNewcomer,
+  reason: row.reason,
+  createdAt: row.createdAt.toISOString(),
+});
+
+function requireWorkerActor(actor: Actor): string {
+  if (!actor.workerId) throw forbidden('Only workers claim shifts');
+  return actor.workerId;
+}
+
+function notEligible(violations: RuleViolation[]): AppError {
+  return new AppError(
+    'NOT_ELIGIBLE',
+    violations.map((v) => v.message).join('; '),
+    violations.map((v) => ({ path: v.rule, message: v.message })),
+  );
+}
+
+/** Maps the database's own refusals (double booking, duplicate claim) to a conflict. */
+async function guardConstraints<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '23P01') throw new AppError('CONFLICT', 'You already have a shift at that time');
+    if (code === '23505') throw new AppError('CONFLICT', 'You are already on this shift');
+    throw error;
+  }
+}
+
+async function loadShiftForChange(tx: DbOrTx, shiftId: string) {
+  await shiftRepo.lockShift(tx, shiftId);
+  const shift = await shiftRepo.findShift(tx, shiftId);
+  if (!shift) throw notFound('Shift', shiftId);
+  return { shift, context: await repo.findOrganisationContext(tx, shift.organisationId) };
+}
+
+function assertOpenAndFuture(shift: shiftRepo.ShiftRow, now: Date) {
+  if (shift.status !== 'open') throw new AppError('SHIFT_CLOSED', `This shift was cancelled: ${shift.cancelReason ?? ''}`);
+  if (shift.start <= now) throw new AppError('SHIFT_CLOSED', 'This shift has already started');
+}
+
+async function eligibilityOf(tx: DbOrTx, workerId: string, shift: shiftRepo.ShiftRow, context: Awaited<ReturnType<typeof repo.findOrganisationContext>>, ignore: string[] = []) {
+  const result = await checkEligibility(tx, { workerId, shiftIds: [shift.id], rules: context.rules, timeZone: context.timeZone, ignoreAssignmentIds: ignore });
+  return result.get(shift.id) ?? [];
+}
+
+export async function claimShift(db: Db, actor: Actor, shiftId: string, now = new Date()): Promise<TAssignment> {
+  const workerId = requireWorkerActor(actor);
+  return guardConstraints(() =>
+    db.transaction(async (tx) => {
+      await repo.lockWorkers(tx, [workerId]);
+      const { shift, context } = await loadShiftForChange(tx, shiftId);
+      if (context.regionId !== actor.workerRegionId) throw notFound('Shift', shiftId);
+      assertOpenAndFuture(shift, now);
+      if (await repo.findLiveAssignment(tx, shiftId, workerId)) throw new AppError('CONFLICT', 'You are already on this shift');
+      const violations = await eligibilityOf(tx, workerId, shift, context);
+      if (violations.length) throw notEligible(violations);
+      const [worker] = await tx.select({ isNewcomer: workers.isNewcomer }).from(workers).where(eq(workers.id, workerId));
+      const status = context.claimMode === 'instant' ? 'confirmed' : 'pending';
+      const row = await repo.insertAssignment(tx, {
+        shiftId,
+        workerId,
+        status,
+        source: 'claim',
+        start: shift.start,
+        end: shift.end,
+        isNewcomer: worker!.isNewcomer,
+        ...(status === 'confirmed' ? { decidedAt: now } : {}),
+      });
+      await notify(tx, { type: status === 'confirmed' ? 'claim.confirmed' : 'claim.pending', assignmentId: row.id });
+      return toAssignment(row);
+    }),
+  );
+}
+
+async function requireAssignment(tx: DbOrTx, id: string) {
+  const row = await repo.findAssignment(tx, id);
+  if (!row) throw notFound('Assignment', id);
+  return row;
+}
+
+async function requirePlannerOf(tx: DbOrTx, actor: Actor, organisationId: string, id: string) {
+  const context = await repo.findOrganisationContext(tx, organisationId);
+  if (!canManageOrganisation(actor, { id: organisationId, regionId: context.regionId })) {
+    if (actor.regionIds.includes(context.regionId)) throw forbidden('You do not plan for this organisation');
+    throw notFound('Assignment', id);
+  }
+  return context;
+}
+
+/** A planner confirms a waiting claim; the rules are checked again against what changed meanwhile. */
+export async function approveClaim(db: Db, actor: Actor, id: string, now = new Date()): Promise<TAssignment> {
+  return guardConstraints(() =>
+    db.transaction(async (tx) => {
+      const existing = await requireAssignment(tx, id);
+      const shiftRow = await shiftRepo.findShift(tx, existing.shiftId);
+      await requirePlannerOf(tx, actor, shiftRow!.organisationId, id);
+      await repo.lockWorkers(tx, [existing.workerId]);
+      const { shift, context } = await loadShiftForChange(tx, existing.shiftId);
+      const assignment = await requireAssignment(tx, id);
+      if (assignment.status !== 'pending') throw new AppError('CONFLICT', `This claim is ${assignment.status}, not waiting`);
+      assertOpenAndFuture(shift, now);
+      const violations = await eligibilityOf(tx, assignment.workerId, shift, context, [id]);
+      if (violations.length) throw notEligible(violations);
+      const row = await repo.setAssignmentStatus(tx, id, 'confirmed', actor.userId);
+      await notify(tx, { type: 'claim.confirmed', assignmentId: id });
+      return toAssignment(row);
+    }),
+  );
+}
+
+export async function rejectClaim(db: Db, actor: Actor, id: string, reason: string): Promise<TAssignment> {
+  return db.transaction(async (tx) => {
+    const existing = await requireAssignment(tx, id);
+    const shiftRow = await shiftRepo.findShift(tx, existing.shiftId);
+    await requirePlannerOf(tx, actor, shiftRow!.organisationId, id);
+    await shiftRepo.lockShift(tx, existing.shiftId);
+    const assignment = await requireAssignment(tx, id);
+    if (assignment.status !== 'pending') throw new AppError('CONFLICT', `This claim is ${assignment.status}, not waiting`);
+    const row = await repo.setAssignmentStatus(tx, id, 'rejected', actor.userId, reason);
+    await notify(tx, { type: 'claim.rejected', assignmentId: id, reason });
+    return toAssignment(row);
+  });
+}
+
+/** The worker takes back a claim that still waits for the planner. */
+export async function withdrawClaim(db: Db, actor: Actor, id: string): Promise<TAssignment> {
+  const workerId = requireWorkerActor(actor);
+  return db.transaction(async (tx) => {
+    await repo.lockWorkers(tx, [workerId]);
+    const assignment = await requireAssignment(tx, id);
+    if (assignment.workerId !== workerId) throw notFound('Assignment', id);
+    if (assignment.status !== 'pending') throw new AppError('CONFLICT', 'Only a claim that waits for approval can be withdrawn; cancel a confirmed shift instead');
+    return toAssignment(await repo.setAssignmentStatus(tx, id, 'withdrawn', actor.userId));
+  });
+}
+
+/**
+ * Cancels a confirmed assignment. The worker may until the organisation's cut-off before the start
+ * (later only by contacting the planner); the planner may always, with a reason the worker sees.
+ */
+export async function cancelAssignment(db: Db, actor: Actor, id: string, reason: string, now = new Date()): Promise<TAssignment> {
+  return db.transaction(async (tx) => {
+    const assignment = await requireAssignment(tx, id);
+    const shift = (await shiftRepo.findShift(tx, assignment.shiftId))!;
+    const isOwn = actor.workerId === assignment.workerId;
+    const context = isOwn ? await repo.findOrganisationContext(tx, shift.organisationId) : await requirePlannerOf(tx, actor, shift.organisationId, id);
+    await repo.lockWorkers(tx, [assignment.workerId]);
+    await shiftRepo.lockShift(tx, assignment.shiftId);
+    const current = await requireAssignment(tx, id);
+    if (current.status !== 'confirmed' && current.status !== 'pending') throw new AppError('CONFLICT', `This assignment is already ${current.status}`);
+    if (isOwn && !canManageOrganisation(actor, { id: shift.organisationId, regionId: context.regionId })) {
+      const cutoff = shift.start.getTime() - context.cancelCutoffHours * HOUR_MS;
+      if (now.getTime() > cutoff) {
+        throw new AppError('CUTOFF_PASSED', `Cancelling is possible until ${context.cancelCutoffHours} hours before the shift; please contact the planner`);
+      }
+    } else if (!reason) {
+      throw new AppError('VALIDATION_FAILED', 'Give a reason the worker will see', [{ path: 'reason', message: 'is required when a planner cancels' }]);
+    }
+    const row = await repo.setAssignmentStatus(tx, id, 'cancelled', actor.userId, reason || null);
+    await notify(tx, { type: 'assignment.cancelled', assignmentId: id, reason, byWorker: isOwn });
+    return toAssignment(row);
+  });
+}
+
+/** Why the signed-in worker may not take one shift (empty: they may). */
+export async function whyNot(db: Db, actor: Actor, shiftId: string): Promise<RuleViolation[]> {
+  const workerId = requireWorkerActor(actor);
+  const shift = await shiftRepo.findShift(db, shiftId);
+  if (!shift || shift.regionId !== actor.workerRegionId) throw notFound('Shift', shiftId);
+  const context = await repo.findOrganisationContext(db, shift.organisationId);
+  return eligibilityOf(db, workerId, shift, context);
+}
+
+const DEFAULT_WINDOW_MS = 28 * 24 * HOUR_MS;
+
+export async function openShiftsForMe(
+  db: Db,
+  actor: Actor,
+  query: { from?: string | undefined; to?: string | undefined; packageId?: string | undefined; organisationId?: string | undefined; maxDistanceKm?: number | undefined; includeIneligible: boolean; sort: 'suggested' | 'soonest' | 'nearest'; limit: number },
+  now = new Date(),
+): Promise<TOpenShiftForMe[]> {
+  const workerId = requireWorkerActor(actor);
+  const [worker] = await db.select().from(workers).where(eq(workers.id, workerId));
+  const from = query.from ? new Date(Math.max(Date.parse(query.from), now.getTime())) : now;
+  const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_WINDOW_MS);
+  const mine = db.select({ shiftId: assignments.shiftId }).from(assignments).where(and(eq(assignments.workerId, workerId), inArray(assignments.status, ['pending', 'confirmed'])));
+  const myPackages = db.select({ id: workerPackages.packageId }).from(workerPackages).where(eq(workerPackages.workerId, workerId));
+  const taken = sql<number>`(select count(*) from ${assignments} a where a.shift_id = ${shifts.id} and a.status in ('pending', 'confirmed'))`;
+  const rows = await shiftRepo.selectShifts(
+    db,
+    and(
+      eq(organisations.regionId, worker!.regionId),
+      eq(shifts.status, 'open'),
+      gt(shifts.start, from),
+      lt(shifts.start, to),
+      notInArray(shifts.id, mine),
+      query.packageId ? eq(shifts.packageId, query.packageId) : undefined,
+      query.organisationId ? eq(shifts.organisationId, query.organisationId) : undefined,
+      // Without the ineligible ones, narrow in SQL first: own packages, places left.
+      query.includeIneligible ? undefined : inArray(shifts.packageId, myPackages),
+      query.includeIneligible ? undefined : sql`${taken} < ${shifts.places}`,
+    ),
+    2000,
+  );
+  const withDistance = rows
+    .map((row) => ({ row, distanceKm: distanceKm({ lat: worker!.homeLat, lon: worker!.homeLon }, { lat: row.lat, lon: row.lon }) }))
+    .filter((r) => query.includeIneligible || r.distanceKm <= worker!.maxTravelKm)
+    .filter((r) => query.maxDistanceKm === undefined || r.distanceKm <= query.maxDistanceKm);
+  const preferred = new Set(
+    (await db.select({ id: workerPreferredOrganisations.organisationId }).from(workerPreferredOrganisations).where(eq(workerPreferredOrganisations.workerId, workerId))).map((p) => p.id),
+  );
+  const byOrganisation = new Map<string, typeof withDistance>();
+  for (const item of withDistance) byOrganisation.set(item.row.organisationId, [...(byOrganisation.get(item.row.organisationId) ?? []), item]);
+  const violations = new Map<string, RuleViolation[]>();
+  for (const [organisationId, items] of byOrganisation) {
+    const context = await repo.findOrganisationContext(db, organisationId);
+    const checked = await checkEligibility(db, { workerId, shiftIds: items.map((i) => i.row.id), rules: context.rules, timeZone: context.timeZone });
+    for (const [id, list] of checked) violations.set(id, list);
+  }
+  const list = withDistance
+    .map(({ row, distanceKm: km }): TOpenShiftForMe => {
+      const reasons = violations.get(row.id) ?? [];
+      return { ...toShift(row), distanceKm: Math.round(km * 10) / 10, isPreferred: preferred.has(row.organisationId), isEligible: reasons.length === 0, violations: reasons };
+    })
+    .filter((s) => query.includeIneligible || s.isEligible);
+  const bySoonest = (a: TOpenShiftForMe, b: TOpenShiftForMe) => a.start.localeCompare(b.start) || a.distanceKm - b.distanceKm;
+  const byNearest = (a: TOpenShiftForMe, b: TOpenShiftForMe) => a.distanceKm - b.distanceKm || a.start.localeCompare(b.start);
+  const suggested = (a: TOpenShiftForMe, b: TOpenShiftForMe) =>
+    Number(b.isEligible) - Number(a.isEligible) || Number(b.isPreferred) - Number(a.isPreferred) || b.priority - a.priority || bySoonest(a, b);
+  list.sort(query.sort === 'soonest' ? bySoonest : query.sort === 'nearest' ? byNearest : suggested);
+  return list.slice(0, query.limit);
+}
+
+export async function listMyShifts(db: Db, actor: Actor, query: { from?: string | undefined; status: 'live' | 'all' }, now = new Date()): Promise<TMyShift[]> {
+  const workerId = requireWorkerActor(actor);
+  const from = query.from ? new Date(query.from) : new Date(now.getTime() - 24 * HOUR_MS);
+  const rows = await repo.listWorkerAssignments(db, workerId, from, query.status === 'live');
+  if (rows.length === 0) return [];
+  const shiftRows = await shiftRepo.selectShifts(db, inArray(shifts.id, [...new Set(rows.map((r) => r.shiftId))]), 1000);
+  const byId = new Map(shiftRows.map((s) => [s.id, s]));
+  const cutoffs = new Map<string, number>();
+  for (const s of shiftRows) if (!cutoffs.has(s.organisationId)) cutoffs.set(s.organisationId, (await repo.findOrganisationContext(db, s.organisationId)).cancelCutoffHours);
+  return rows.map((row) => {
+    const shift = byId.get(row.shiftId)!;
+    return {
+      ...toAssignment(row),
+      shift: toShift(shift),
+      canCancelUntil: new Date(shift.start.getTime() - cutoffs.get(shift.organisationId)! * HOUR_MS).toISOString(),
+    };
+  });
+}
+
+/** Reservists commit to days per year: days with a confirmed shift this year (worked and planned). */
+export async function reservistProgress(db: Db, actor: Actor, now = new Date()) {
+  const workerId = requireWorkerActor(actor);
+  const [worker] = await db.select().from(workers).where(eq(workers.id, workerId));
+  const [region] = await db.select({ timeZone: regions.timeZone }).from(regions).where(eq(regions.id, worker!.regionId));
+  const zone = region!.timeZone;
+  const year = DateTime.fromJSDate(now, { zone }).year;
+  const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).toJSDate();
+  const end = DateTime.fromObject({ year: year + 1, month: 1, day: 1 }, { zone }).toJSDate();
+  const rows = await db
+    .select({ start: assignments.start, end: assignments.end })
+    .from(assignments)
+    .where(and(eq(assignments.workerId, workerId), eq(assignments.status, 'confirmed'), gt(assignments.start, start), lt(assignments.start, end)));
+  const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate()!;
+  const worked = new Set(rows.filter((r) => r.end <= now).map((r) => day(r.start)));
+  const all = new Set(rows.map((r) => day(r.start)));
+  return { year, daysWorked: worked.size, daysPlanned: all.size, minDaysPerYear: worker!.minDaysPerYear };
+}
+
+async function toSwap(db: DbOrTx, row: typeof swaps.$inferSelect): Promise<TSwap> {
+  const names = await repo.workerNames(db, [row.fromWorkerId, row.toWorkerId]);
+  const assignment = await repo.findAssignment(db, row.assignmentId);
+  return {
+    id: row.id,
+    assignmentId: row.assignmentId,
+    shiftId: assignment!.shiftId,
+    fromWorkerId: row.fromWorkerId,
+    fromWorkerName: names.get(row.fromWorkerId) ?? '',
+    toWorkerId: row.toWorkerId,
+    toWorkerName: names.get(row.toWorkerId) ?? '',
+    status: row.status,
+    note: row.note,
+    reason: row.reason,
+  };
+}
+
+/** Colleagues in the region who could take over the shift (first name and initial only). */
+export async function swapCandidates(db: Db, actor: Actor, assignmentId: string) {
+  const workerId = requireWorkerActor(actor);
+  const assignment = await requireAssignment(db, assignmentId);
+  if (assignment.workerId !== workerId) throw notFound('Assignment', assignmentId);
+  const shift = (await shiftRepo.findShift(db, assignment.shiftId))!;
+  const context = await repo.findOrganisationContext(db, shift.organisationId);
+  const pool = await db
+    .select({ id: workers.id })
+    .from(workers)
+    .innerJoin(workerPackages, and(eq(workerPackages.workerId, workers.id), eq(workerPackages.packageId, shift.packageId)))
+    .where(and(eq(workers.regionId, context.regionId), sql`${workers.id} <> ${workerId}`))
+    .limit(300);
+  const eligible: string[] = [];
+  for (const candidate of pool) {
+    const result = await checkEligibility(db, { workerId: candidate.id, shiftIds: [shift.id], rules: context.rules, timeZone: context.timeZone, ignoreAssignmentIds: [assignmentId] });
+    if ((result.get(shift.id) ?? []).length === 0) eligible.push(candidate.id);
+    if (eligible.length >= 30) break;
+  }
+  const names = await repo.workerNames(db, eligible);
+  return eligible.map((id) => ({ workerId: id, name: names.get(id) ?? '' }));
+}
+
+export async function requestSwap(db: Db, actor: Actor, assignmentId: string, toWorkerId: string, note: string): Promise<TSwap> {
+  const workerId = requireWorkerActor(actor);
+  return db.transaction(async (tx) => {
+    const assignment = await requireAssignment(tx, assignmentId);
+    if (assignment.workerId !== workerId) throw notFound('Assignment', assignmentId);
+    if (assignment.status !== 'confirmed') throw new AppError('CONFLICT', 'Only a confirmed shift can be swapped');
+    if (toWorkerId === workerId) throw new AppError('VALIDATION_FAILED', 'Choose a colleague', [{ path: 'toWorkerId', message: 'must be someone else' }]);
+    const shift = (await shiftRepo.findShift(tx, assignment.shiftId))!;
+    const context = await repo.findOrganisationContext(tx, shift.organisationId);
+    const [target] = await tx.select({ regionId: workers.regionId }).from(workers).where(eq(workers.id, toWorkerId));
+    if (!target || target.regionId !== context.regionId) throw new AppError('VALIDATION_FAILED', 'Unknown colleague', [{ path: 'toWorkerId', message: 'is not a worker of this region' }]);
+    const violations = await eligibilityOf(tx, toWorkerId, shift, context, [assignmentId]);
+    if (violations.length) throw notEligible(violations);
+    const row = await repo.insertSwap(tx, { assignmentId, fromWorkerId: workerId, toWorkerId, note });
+    await notify(tx, { type: 'swap.requested', swapId: row.id });
+    return toSwap(tx, row);
+  });
+}
+
+/** Moves the shift from one worker to the other after re-checking every rule for the new one. */
+async function executeSwap(tx: DbOrTx, actor: Actor, swap: typeof swaps.$inferSelect, now: Date) {
+  await repo.lockWorkers(tx, [swap.fromWorkerId, swap.toWorkerId]);
+  const assignment = await requireAssignment(tx, swap.assignmentId);
+  const { shift, context } = await loadShiftForChange(tx, assignment.shiftId);
+  if (assignment.status !== 'confirmed') throw new AppError('CONFLICT', 'The shift is no longer confirmed for the colleague who offered it');
+  assertOpenAndFuture(shift, now);
+  const violations = await eligibilityOf(tx, swap.toWorkerId, shift, context, [assignment.id]);
+  if (violations.length) throw notEligible(violations);
+  await repo.setAssignmentStatus(tx, assignment.id, 'swapped', actor.userId);
+  const [target] = await tx.select({ isNewcomer: workers.isNewcomer }).from(workers).where(eq(workers.id, swap.toWorkerId));
+  const created = await repo.insertAssignment(tx, {
+    shiftId: shift.id,
+    workerId: swap.toWorkerId,
+    status: 'confirmed',
+    source: 'swap',
+    start: shift.start,
+    end: shift.end,
+    isNewcomer: target!.isNewcomer,
+    decidedAt: now,
+    decidedByUserId: actor.userId,
+  });
+  await notify(tx, { type: 'claim.confirmed', assignmentId: created.id });
+  return repo.setSwapStatus(tx, swap.id, 'approved', actor.userId);
+}
+
+export async function answerSwap(db: Db, actor: Actor, swapId: string, isAccepted: boolean, now = new Date()): Promise<TSwap> {
+  const workerId = requireWorkerActor(actor);
+  return guardConstraints(() =>
+    db.transaction(async (tx) => {
+      const swap = await repo.findSwap(tx, swapId);
+      if (!swap || swap.toWorkerId !== workerId) throw notFound('Swap', swapId);
+      if (swap.status !== 'requested') throw new AppError('CONFLICT', `This swap is ${swap.status}`);
+      if (!isAccepted) return toSwap(tx, await repo.setSwapStatus(tx, swapId, 'declined', actor.userId));
+      const assignment = await requireAssignment(tx, swap.assignmentId);
+      const shift = (await shiftRepo.findShift(tx, assignment.shiftId))!;
+      const context = await repo.findOrganisationContext(tx, shift.organisationId);
+      if (context.swapNeedsApproval) {
+        const row = await repo.setSwapStatus(tx, swapId, 'accepted', actor.userId);
+        await notify(tx, { type: 'swap.accepted', swapId });
+        return toSwap(tx, row);
+      }
+      return toSwap(tx, await executeSwap(tx, actor, swap, now));
+    }),
+  );
+}
+
+export async function decideSwap(db: Db, actor: Actor, swapId: string, isApproved: boolean, reason: string, now = new Date()): Promise<TSwap> {
+  return guardConstraints(() =>
+    db.transaction(async (tx) => {
+      const swap = await repo.findSwap(tx, swapId);
+      if (!swap) throw notFound('Swap', swapId);
+      const assignment = await requireAssignment(tx, swap.assignmentId);
+      const shift = (await shiftRepo.findShift(tx, assignment.shiftId))!;
+      await requirePlannerOf(tx, actor, shift.organisationId, swapId);
+      if (swap.status !== 'accepted') throw new AppError('CONFLICT', `This swap is ${swap.status}, not waiting for approval`);
+      const row = isApproved ? await executeSwap(tx, actor, swap, now) : await repo.setSwapStatus(tx, swapId, 'rejected', actor.userId, reason || null);
+      await notify(tx, { type: 'swap.decided', swapId, isApproved, reason });
+      return toSwap(tx, row);
+    }),
+  );
+}
+
+export async function withdrawSwap(db: Db, actor: Actor, swapId: string): Promise<TSwap> {
+  const workerId = requireWorkerActor(actor);
+  return db.transaction(async (tx) => {
+    const swap = await repo.findSwap(tx, swapId);
+    if (!swap || swap.fromWorkerId !== workerId) throw notFound('Swap', swapId);
+    if (swap.status !== 'requested' && swap.status !== 'accepted') throw new AppError('CONFLICT', `This swap is ${swap.status}`);
+    return toSwap(tx, await repo.setSwapStatus(tx, swapId, 'withdrawn', actor.userId));
+  });
+}
+
+export async function listMySwaps(db: Db, actor: Actor): Promise<TSwap[]> {
+  const workerId = requireWorkerActor(actor);
+  const rows = await repo.listSwapsOfWorker(db, workerId);
+  return Promise.all(rows.map((r) => toSwap(db, r)));
+}

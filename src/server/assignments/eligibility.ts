@@ -1,0 +1,232 @@
+// The marketplace asks the planning engine's own hard constraints whether a worker may take a
+// shift: one implementation of the rules for claims, approvals, swaps, ranking and auto-planning.
+// The database facts become a small planning problem (format v1): the candidate shifts, the shifts
+// the worker already holds (on the plan), and the other people on each candidate shift (occupants).
+import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { compileOrThrow } from '../../solver/regional/compile.js';
+import { hardConstraints, type EligibilityRule, type Reason } from '../../solver/regional/constraints/index.js';
+import type { ProblemDocument } from '../../solver/regional/documents.js';
+import { Plan } from '../../solver/regional/plan.js';
+import type { TRegionRules } from '../../shared/regions.schemas.js';
+import type { DbOrTx } from '../db/open-database.js';
+import {
+  activityPackages,
+  assignments,
+  credentials,
+  locations,
+  shifts,
+  workerAvailabilityExceptions,
+  workerPackages,
+  workers,
+  workerWeeklyAvailability,
+} from '../db/schema.js';
+
+const DAY_MS = 86_400_000;
+const PADDING_MS = 8 * DAY_MS;
+
+export type RuleViolation = { rule: EligibilityRule; message: string; params: Record<string, number | string | null> };
+
+/** JSON has no infinity: a missing registration (-Infinity) travels as null. */
+const toJsonParams = (params: Reason['params']) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? null : v]));
+
+type ShiftFacts = {
+  id: string;
+  locationId: string;
+  organisationId: string;
+  packageId: string;
+  requiresRegistration: boolean;
+  start: Date;
+  end: Date;
+  places: number;
+  supervisionCapacity: number;
+  lat: number;
+  lon: number;
+};
+
+const minutes = (m: number) => `${Math.floor(m / 60)} h${m % 60 ? ` ${Math.round(m % 60)} min` : ''}`;
+
+/** An English sentence per rule; the web app words them in Dutch or English from `rule` and `params`. */
+export function describe(rule: EligibilityRule, params: Reason['params']): string {
+  switch (rule) {
+    case 'package':
+      return 'You do not have the activity package this shift needs';
+    case 'registration':
+      return Number.isFinite(Number(params.registrationExpires))
+        ? `Your registration expires on ${new Date(Number(params.registrationExpires) - 1).toISOString().slice(0, 10)}, before the shift ends`
+        : 'This package needs a verified registration (BIG)';
+    case 'availability':
+      return 'The shift lies outside your availability';
+    case 'unavailable':
+      return 'You marked yourself unavailable at that time';
+    case 'travel':
+      return `The location is ${Number(params.distanceKm).toFixed(1)} km away; your maximum is ${String(params.maxTravelKm)} km`;
+    case 'rest':
+      return `Your rest next to another shift would be ${minutes(Number(params.restMinutes))}; at least ${minutes(Number(params.minRestMinutes))} is required`;
+    case 'overlap':
+      return 'You already have a shift at that time';
+    case 'weeklyHours':
+      return `That week you would work ${minutes(Number(params.minutes))}; your limit is ${minutes(Number(params.capMinutes))}`;
+    case 'demand':
+      return 'All places on this shift are taken';
+    case 'supervision':
+      return 'No supervision place is left for newcomers on this shift';
+  }
+}
+
+/** Local Monday (or Sunday) 00:00 of the week holding `instant`, in the region's zone. */
+function weekStart(instant: number, rules: TRegionRules, timeZone: string): DateTime {
+  const local = DateTime.fromMillis(instant, { zone: timeZone }).startOf('day');
+  const offset = (local.weekday - rules.weekStartsOn + 7) % 7;
+  return local.minus({ days: offset });
+}
+
+async function loadShiftFacts(db: DbOrTx, ids: string[]): Promise<ShiftFacts[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: shifts.id,
+      locationId: shifts.locationId,
+      organisationId: shifts.organisationId,
+      packageId: shifts.packageId,
+      requiresRegistration: activityPackages.requiresRegistration,
+      start: shifts.start,
+      end: shifts.end,
+      places: shifts.places,
+      supervisionCapacity: shifts.supervisionCapacity,
+      lat: locations.lat,
+      lon: locations.lon,
+    })
+    .from(shifts)
+    .innerJoin(locations, eq(locations.id, shifts.locationId))
+    .innerJoin(activityPackages, eq(activityPackages.id, shifts.packageId))
+    .where(inArray(shifts.id, ids));
+}
+
+export type EligibilityInput = {
+  workerId: string;
+  shiftIds: string[];
+  rules: TRegionRules;
+  timeZone: string;
+  /** Assignments to leave out of the picture (the claim being approved, the shift being swapped away). */
+  ignoreAssignmentIds?: string[];
+};
+
+/** Why the worker may not take each of the shifts (an empty list: they may). */
+export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Promise<Map<string, RuleViolation[]>> {
+  const result = new Map<string, RuleViolation[]>();
+  if (input.shiftIds.length === 0) return result;
+  const ignore = input.ignoreAssignmentIds ?? [];
+  const [worker] = await db.select().from(workers).where(eq(workers.id, input.workerId));
+  if (!worker) throw new Error(`no worker ${input.workerId}`);
+  const candidates = await loadShiftFacts(db, input.shiftIds);
+  const from = Math.min(...candidates.map((s) => s.start.getTime())) - PADDING_MS;
+  const to = Math.max(...candidates.map((s) => s.end.getTime())) + PADDING_MS;
+
+  const held = await db
+    .select({ assignmentId: assignments.id, shiftId: assignments.shiftId })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.workerId, worker.id),
+        inArray(assignments.status, ['pending', 'confirmed']),
+        lt(assignments.start, new Date(to)),
+        gt(assignments.end, new Date(from)),
+        ignore.length ? sql`${assignments.id} not in ${ignore}` : undefined,
+      ),
+    );
+  const heldShiftIds = held.map((h) => h.shiftId).filter((id) => !input.shiftIds.includes(id));
+  const heldFacts = await loadShiftFacts(db, heldShiftIds);
+  const occupants = await db
+    .select({ id: assignments.id, shiftId: assignments.shiftId, isNewcomer: assignments.isNewcomer })
+    .from(assignments)
+    .where(
+      and(
+        inArray(assignments.shiftId, input.shiftIds),
+        inArray(assignments.status, ['pending', 'confirmed']),
+        ne(assignments.workerId, worker.id),
+        ignore.length ? sql`${assignments.id} not in ${ignore}` : undefined,
+      ),
+    );
+  const packageRows = await db.select({ id: workerPackages.packageId }).from(workerPackages).where(eq(workerPackages.workerId, worker.id));
+  const [registration] = await db
+    .select({ expiresOn: sql<string | null>`max(${credentials.expiresOn})::text` })
+    .from(credentials)
+    .where(and(eq(credentials.workerId, worker.id), eq(credentials.kind, 'big'), eq(credentials.verificationStatus, 'verified')));
+  const weekly = await db.select().from(workerWeeklyAvailability).where(eq(workerWeeklyAvailability.workerId, worker.id));
+  const exceptions = await db
+    .select()
+    .from(workerAvailabilityExceptions)
+    .where(and(eq(workerAvailabilityExceptions.workerId, worker.id), lt(workerAvailabilityExceptions.start, new Date(to)), gt(workerAvailabilityExceptions.end, new Date(from))));
+
+  const all = [...candidates, ...heldFacts];
+  const horizonStart = weekStart(Math.min(...all.map((s) => s.start.getTime())), input.rules, input.timeZone);
+  const lastEnd = Math.max(...all.map((s) => s.end.getTime()));
+  let horizonEnd = horizonStart;
+  while (horizonEnd.toMillis() < lastEnd) horizonEnd = horizonEnd.plus({ days: 7 });
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  const available: { start: string; end: string }[] = [];
+  for (let day = horizonStart.minus({ days: 1 }); day < horizonEnd; day = day.plus({ days: 1 })) {
+    for (const w of weekly.filter((x) => x.weekday === day.weekday)) {
+      available.push({ start: iso(day.plus({ minutes: w.startMinute }).toMillis()), end: iso(day.plus({ minutes: w.endMinute }).toMillis()) });
+    }
+  }
+  for (const e of exceptions.filter((x) => x.isAvailable)) available.push({ start: e.start.toISOString(), end: e.end.toISOString() });
+  const expires = registration?.expiresOn ? DateTime.fromISO(registration.expiresOn, { zone: input.timeZone }).plus({ days: 1 }).toMillis() : null;
+
+  const shiftDoc = (s: ShiftFacts) => ({
+    id: s.id,
+    locationId: s.locationId,
+    packageId: s.packageId,
+    start: s.start.toISOString(),
+    end: s.end.toISOString(),
+    demand: Math.max(1, s.places),
+    supervisionCapacity: s.supervisionCapacity,
+  });
+  const occupantWorker = (id: string, isNewcomer: boolean) => ({ id, lat: worker.homeLat, lon: worker.homeLon, maxTravelKm: 0, packages: [], newcomer: isNewcomer });
+  const locationsById = new Map(all.map((s) => [s.locationId, { id: s.locationId, organisationId: s.organisationId, lat: s.lat, lon: s.lon }]));
+  const doc: ProblemDocument = {
+    format: 'harmonica.planning-problem/1',
+    id: `eligibility-${worker.id}`,
+    horizonStart: iso(horizonStart.toMillis()),
+    horizonEnd: iso(horizonEnd.toMillis()),
+    rules: { minRestMinutes: input.rules.minRestMinutes, maxMinutesPerWeek: input.rules.maxMinutesPerWeek },
+    packages: [...new Map(all.map((s) => [s.packageId, { id: s.packageId, requiresRegistration: s.requiresRegistration }])).values()],
+    organisations: [...new Set(all.map((s) => s.organisationId))].map((id) => ({ id })),
+    locations: [...locationsById.values()],
+    shifts: all.map(shiftDoc),
+    workers: [
+      {
+        id: worker.id,
+        lat: worker.homeLat,
+        lon: worker.homeLon,
+        maxTravelKm: worker.maxTravelKm,
+        // Only packages of the shifts at hand matter; the format rejects unknown ones.
+        packages: packageRows.map((p) => p.id).filter((id) => all.some((s) => s.packageId === id)),
+        registrationExpires: expires === null ? null : iso(expires),
+        newcomer: worker.isNewcomer,
+        ...(weekly.length || available.length ? { available } : {}),
+        unavailable: exceptions.filter((x) => !x.isAvailable).map((e) => ({ start: e.start.toISOString(), end: e.end.toISOString() })),
+        ...(worker.maxMinutesPerWeek ? { maxMinutesPerWeek: worker.maxMinutesPerWeek } : {}),
+      },
+      ...occupants.map((o) => occupantWorker(`occupant-${o.id}`, o.isNewcomer)),
+    ],
+  };
+  const problem = compileOrThrow(doc);
+  const plan = new Plan(problem);
+  const w = problem.workerIndex.get(worker.id)!;
+  for (const h of heldFacts) plan.add(problem.shiftIndex.get(h.id)!, w);
+  for (const o of occupants) plan.add(problem.shiftIndex.get(o.shiftId)!, problem.workerIndex.get(`occupant-${o.id}`)!);
+  for (const c of candidates) {
+    const shift = problem.shiftIndex.get(c.id)!;
+    const violations: RuleViolation[] = [];
+    for (const constraint of hardConstraints) {
+      const reason = constraint.whyNot(plan, shift, w);
+      if (reason) violations.push({ rule: reason.rule, params: toJsonParams(reason.params), message: describe(reason.rule, reason.params) });
+    }
+    result.set(c.id, violations);
+  }
+  return result;
+}
