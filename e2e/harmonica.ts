@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { makeBigNumber } from '../src/shared/big-number.js';
 import { buildApp } from '../src/server/app.js';
 import { openDatabase, type Database } from '../src/server/db/open-database.js';
-import { buildLocation, buildOrganisation, buildRegion, buildShift, buildUser, buildWorker, buildWorkerWithUser, DEFAULT_TEST_PASSWORD } from '../src/server/demo/builders.js';
+import { buildLocation, buildOrganisation, buildRegion, buildShift, buildUser, buildWorker, DEFAULT_TEST_PASSWORD } from '../src/server/demo/builders.js';
 import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
 
 export const PASSWORD = DEFAULT_TEST_PASSWORD;
@@ -37,8 +37,10 @@ async function seed(database: Database): Promise<void> {
   await buildUser(db, { email: logins.coordinator, name: 'Cor Coördinator', roles: [{ role: 'coordinator', regionId: region.id }] });
   await buildUser(db, { email: logins.mediator, name: 'Mila Bemiddelaar', roles: [{ role: 'mediator', regionId: region.id }] });
   await buildUser(db, { email: logins.planner, name: 'Piet Planner', roles: [{ role: 'planner', organisationId: hospital.id }] });
-  await buildWorkerWithUser(db, {
+  const workerUser = await buildUser(db, { email: logins.worker, name: 'Wendy Werker', roles: [{ role: 'worker', regionId: region.id }] });
+  await buildWorker(db, {
     regionId: region.id,
+    userId: workerUser.id,
     email: logins.worker,
     firstName: 'Wendy',
     lastName: 'Werker',

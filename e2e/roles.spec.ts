@@ -42,6 +42,7 @@ describe('each role sees its own home page', () => {
     const page = await freshPage(harness, phone);
     await logIn(page, logins.worker);
     await page.getByRole('heading', { name: 'Mijn profiel' }).waitFor();
+    assert.equal(await page.getByTestId('user-name').textContent(), 'Wendy Werker');
     assert.equal(await page.getByTestId('user-role').textContent(), 'Zorgmedewerker');
     assert.match((await page.getByTestId('worker-kind').textContent()) ?? '', /Reservist/);
     assert.match((await page.getByTestId('worker-packages').textContent()) ?? '', /Verpleegkundige zorg \(BIG\)/);

@@ -91,6 +91,14 @@ export function App() {
     if (me && path === '/login') navigate('/', { replace: true });
   }, [me, path]);
 
+  // After a client-side navigation, start keyboard and screen-reader users at the new page.
+  const previousPath = useRef(path);
+  useEffect(() => {
+    if (previousPath.current === path) return;
+    previousPath.current = path;
+    document.getElementById('main')?.focus();
+  }, [path]);
+
   return (
     <I18nProvider locale={locale} setLocale={setLocale}>
       <Header me={me} onLogOut={handleLogOut} />
