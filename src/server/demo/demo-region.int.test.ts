@@ -5,7 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import type { TRegion, TRegionSummary } from '../../shared/regions.schemas.js';
 import type { TWorkerProfile } from '../../shared/workers.schemas.js';
-import { credentials, shifts, workerAvailabilityExceptions } from '../db/schema.js';
+import { NL_ATW_RULES } from '../../shared/regions.schemas.js';
+import { checkEligibility } from '../assignments/eligibility.js';
+import { assignments, credentials, organisations, shifts, workerAvailabilityExceptions } from '../db/schema.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { DEMO_PASSWORD, clearDatabase, isDatabaseEmpty, loadDemoRegion, type DemoLogin } from './demo-region.js';
 import { generateRegion } from './generate-region.js';
@@ -117,6 +119,32 @@ describe('the demo region', () => {
     const account = expected.accounts.find((a) => a.workerKey && a.email !== 'worker@harmonica.demo')!;
     const session = await t.login(account.email, DEMO_PASSWORD);
     assert.ok(session.me.workerId);
+  });
+
+  test('the shifts that are partly filled pass the marketplace’s own eligibility rules', async () => {
+    const rows = await t.db.select().from(assignments);
+    assert.equal(rows.length, expected.assignments.length);
+    assert.ok(rows.length > 50);
+    // Every third one keeps the test quick; each check is a small planning problem of its own.
+    for (const row of rows.filter((_, i) => i % 3 === 0)) {
+      const verdict = await checkEligibility(t.db, {
+        workerId: row.workerId,
+        shiftIds: [row.shiftId],
+        rules: NL_ATW_RULES,
+        timeZone: 'Europe/Amsterdam',
+        ignoreAssignmentIds: [row.id],
+      });
+      assert.deepEqual(verdict.get(row.shiftId), [], `assignment ${row.id}`);
+    }
+  });
+
+  test('organisations carry their claim settings', async () => {
+    const planner = await t.login('planner@harmonica.demo', DEMO_PASSWORD);
+    const rows = await t.db.select().from(organisations);
+    const umc = rows.find((o) => o.name === 'Domstad UMC')!;
+    assert.equal(umc.claimMode, 'approval');
+    assert.ok(rows.some((o) => o.claimMode === 'instant'));
+    assert.ok(planner.me.roles.some((r) => r.organisationId === umc.id));
   });
 
   test('clearing and loading again (harmonica demo --yes) gives the same region', async () => {

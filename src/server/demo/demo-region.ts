@@ -17,10 +17,14 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Deletes every row of the application's tables (not the schema, not the job queue). */
+/**
+ * Deletes every row of the application's tables: all tables of the public schema, so tables added
+ * later are cleared too. The migrations (schema "drizzle") and the job queue (schema "pgboss") stay.
+ */
 export async function clearDatabase(db: Db): Promise<void> {
-  await db.execute(sql`truncate table audit_log, sessions, credentials, worker_availability_exceptions, worker_weekly_availability,
-    worker_preferred_organisations, worker_packages, shifts, workers, user_roles, users, locations, organisations, activity_packages, regions cascade`);
+  const result = await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
+  const names = (result as { rows: { tablename: string }[] }).rows.map((r) => `"public"."${r.tablename.replaceAll('"', '""')}"`);
+  if (names.length) await db.execute(sql.raw(`truncate table ${names.join(', ')} cascade`));
 }
 
 export type LoadDemoOptions = GenerateRegionOptions & Pick<LoadRegionOptions, 'passwordHash'>;

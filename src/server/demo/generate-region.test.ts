@@ -225,6 +225,52 @@ describe('generateRegion', () => {
     assert.equal(late.start, '2027-11-01T14:00:00.000Z'); // 15:00 CET
   });
 
+  it('fills some shifts already, only with workers who may take them', () => {
+    const shiftsByKey = new Map(region.shifts.map((s) => [s.key, s]));
+    const workersByKey = new Map(region.workers.map((w) => [w.key, w]));
+    const organisationsByKey = new Map(region.organisations.map((o) => [o.key, o]));
+    const filled = new Set(region.assignments.map((a) => a.shiftKey));
+    assert.ok(filled.size >= region.shifts.length * 0.1 && filled.size <= region.shifts.length * 0.2, `${filled.size} shifts filled`);
+    assert.ok(region.assignments.some((a) => a.status === 'pending') && region.assignments.some((a) => a.source === 'mediation'));
+    const perShift = new Map<string, typeof region.assignments>();
+    const perWorker = new Map<string, typeof region.assignments>();
+    for (const a of region.assignments) {
+      perShift.set(a.shiftKey, [...(perShift.get(a.shiftKey) ?? []), a]);
+      perWorker.set(a.workerKey, [...(perWorker.get(a.workerKey) ?? []), a]);
+      const shift = shiftsByKey.get(a.shiftKey)!;
+      const worker = workersByKey.get(a.workerKey)!;
+      assert.ok(worker.packages.includes(shift.packageCode), `${worker.key} on ${shift.key}`);
+      if (shift.packageCode === 'nursing' || shift.packageCode === 'monitoring-care') {
+        const big = worker.credentials.find((c) => c.verificationStatus === 'verified');
+        assert.ok(big && big.expiresOn > shift.end.slice(0, 10), `${worker.key}: registration on ${shift.key}`);
+      }
+      if (a.status === 'pending') assert.equal(organisationsByKey.get(shift.organisationKey)!.claimMode, 'approval');
+      assert.equal(a.isNewcomer, worker.isNewcomer);
+      const start = local(shift.start);
+      const end = local(shift.end);
+      const inside = worker.weeklyAvailability.some((w) => {
+        const dayStart = start.startOf('day').minus({ days: w.weekday === start.weekday ? 0 : 1 });
+        if (dayStart.weekday !== w.weekday) return false;
+        const from = dayStart.set({ hour: Math.floor(w.startMinute / 60), minute: w.startMinute % 60 });
+        const to = dayStart.plus({ days: Math.floor(w.endMinute / 1440) }).set({ hour: Math.floor((w.endMinute % 1440) / 60), minute: w.endMinute % 60 });
+        return from <= start && end <= to;
+      });
+      assert.ok(inside, `${shift.key} ${start.toISO()} lies inside an availability window of ${worker.key}`);
+    }
+    for (const [key, list] of perShift) {
+      const shift = shiftsByKey.get(key)!;
+      assert.ok(list.length <= shift.places);
+      assert.ok(list.filter((a) => a.isNewcomer).length <= shift.supervisionCapacity);
+      assert.equal(new Set(list.map((a) => a.workerKey)).size, list.length);
+    }
+    for (const list of perWorker.values()) {
+      const spans = list.map((a) => shiftsByKey.get(a.shiftKey)!).map((s) => [Date.parse(s.start), Date.parse(s.end)] as const).sort((x, y) => x[0] - y[0]);
+      for (let i = 1; i < spans.length; i++) assert.ok(spans[i]![0] - spans[i - 1]![1] >= 11 * 3_600_000, 'at least 11 hours of rest between shifts');
+    }
+    const demo = region.assignments.filter((a) => a.workerKey === DEMO_WORKER_KEY);
+    assert.deepEqual(demo.map((a) => a.status).sort(), ['confirmed', 'confirmed', 'pending']);
+  });
+
   it('keeps weekly availability windows within a day and a night', () => {
     for (const worker of region.workers) {
       for (const window of worker.weeklyAvailability) {

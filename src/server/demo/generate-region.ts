@@ -37,9 +37,18 @@ export type GenerateRegionOptions = {
   regionCode?: string;
   /** Create the demo logins and worker accounts (emails are unique per database); default true. */
   withAccounts?: boolean;
+  /** Share of shifts that already have someone on them (claims made before the demo starts); default 0.15. */
+  filledShare?: number;
 };
 
-export type GeneratedOrganisation = { key: string; name: string; sector: Sector };
+export type GeneratedOrganisation = {
+  key: string;
+  name: string;
+  sector: Sector;
+  claimMode: 'instant' | 'approval';
+  cancelCutoffHours: number;
+  swapNeedsApproval: boolean;
+};
 export type GeneratedLocation = {
   key: string;
   organisationKey: string;
@@ -97,6 +106,14 @@ export type GeneratedShift = {
   supervisionCapacity: number;
   notes: string;
 };
+/** A worker already on a shift: a confirmed claim, or one waiting for the planner's approval. */
+export type GeneratedAssignment = {
+  shiftKey: string;
+  workerKey: string;
+  status: 'confirmed' | 'pending';
+  source: 'claim' | 'mediation';
+  isNewcomer: boolean;
+};
 export type GeneratedAccount = {
   email: string;
   name: string;
@@ -114,6 +131,7 @@ export type GeneratedRegion = {
   locations: GeneratedLocation[];
   workers: GeneratedWorker[];
   shifts: GeneratedShift[];
+  assignments: GeneratedAssignment[];
   accounts: GeneratedAccount[];
 };
 
@@ -137,10 +155,12 @@ export function generateRegion(options: GenerateRegionOptions = {}): GeneratedRe
   const startDate = options.startDate ?? nextMonday(now);
   const rng = createRng(seed);
 
-  const organisations: GeneratedOrganisation[] = DEMO_ORGANISATIONS.map((o) => ({ key: o.key, name: o.name, sector: o.sector }));
+  const organisations: GeneratedOrganisation[] = DEMO_ORGANISATIONS.map((o) => ({ key: o.key, name: o.name, sector: o.sector, ...CLAIM_SETTINGS[o.sector] }));
   const locations = generateLocations();
   const workers = generateWorkers(rng, workerCount, organisations, locations, startDate, weeks, now);
-  const shifts = generateShifts(rng, organisations, locations, startDate, weeks);
+  const { shifts, slots } = generateShifts(rng, organisations, locations, startDate, weeks);
+  // A stream of its own, so tuning the assignments leaves workers and shifts as they are.
+  const assignments = generateAssignments(createRng(seed ^ 0x5eed), { workers, shifts, slots, locations, organisations, filledShare: options.filledShare ?? 0.15 });
   return {
     seed,
     startDate,
@@ -150,12 +170,24 @@ export function generateRegion(options: GenerateRegionOptions = {}): GeneratedRe
     locations,
     workers,
     shifts,
+    assignments,
     accounts: options.withAccounts === false ? [] : generateAccounts(workers, organisations),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Organisations and locations
+
+/** Hospitals and mental-health care approve claims themselves; elsewhere a claim is confirmed at once. */
+const CLAIM_SETTINGS: Record<Sector, Pick<GeneratedOrganisation, 'claimMode' | 'cancelCutoffHours' | 'swapNeedsApproval'>> = {
+  hospital: { claimMode: 'approval', cancelCutoffHours: 72, swapNeedsApproval: true },
+  vvt: { claimMode: 'instant', cancelCutoffHours: 48, swapNeedsApproval: true },
+  home_care: { claimMode: 'instant', cancelCutoffHours: 24, swapNeedsApproval: false },
+  disability_care: { claimMode: 'instant', cancelCutoffHours: 48, swapNeedsApproval: true },
+  mental_health: { claimMode: 'approval', cancelCutoffHours: 48, swapNeedsApproval: true },
+  gp_care: { claimMode: 'instant', cancelCutoffHours: 24, swapNeedsApproval: false },
+  youth_care: { claimMode: 'approval', cancelCutoffHours: 48, swapNeedsApproval: true },
+};
 
 function generateLocations(): GeneratedLocation[] {
   return DEMO_ORGANISATIONS.flatMap((o) =>
@@ -577,8 +609,19 @@ function shiftNote(rng: Rng, sector: Sector, packageCode: PackageCode): string {
   return rng.pick(NOTE_TEMPLATES[sector]).replace('{ward}', ward).replace('{contact}', contact).replace('{buddy}', buddy);
 }
 
-function generateShifts(rng: Rng, organisations: GeneratedOrganisation[], locations: GeneratedLocation[], startDate: string, weeks: number): GeneratedShift[] {
+/** A shift's local date and wall-clock minutes (end past 1440 = the next day), beside the public shape. */
+type ShiftSlot = { date: string; weekday: number; week: number; startMinute: number; endMinute: number };
+
+function generateShifts(
+  rng: Rng,
+  organisations: GeneratedOrganisation[],
+  locations: GeneratedLocation[],
+  startDate: string,
+  weeks: number,
+): { shifts: GeneratedShift[]; slots: ShiftSlot[] } {
   const shifts: GeneratedShift[] = [];
+  const slots: ShiftSlot[] = [];
+  const firstMonday = DateTime.fromISO(startDate, { zone: DEMO_TIME_ZONE }).startOf('week');
   const first = DateTime.fromISO(startDate, { zone: DEMO_TIME_ZONE });
   for (let d = 0; d < weeks * 7; d++) {
     const day = first.plus({ days: d });
@@ -589,8 +632,10 @@ function generateShifts(rng: Rng, organisations: GeneratedOrganisation[], locati
         for (const demand of DEMAND[organisation.sector]) {
           const p = (isWeekend ? demand.weekend : demand.weekday) * (location.isMainSite ? 1 : 0.5);
           if (!chance(rng, p)) continue;
+          const endMinute = demand.slot.end + (demand.slot.end <= demand.slot.start ? 1440 : 0);
           const start = localIso(date, demand.slot.start, location.timeZone);
-          const end = localIso(date, demand.slot.end + (demand.slot.end <= demand.slot.start ? 1440 : 0), location.timeZone);
+          const end = localIso(date, endMinute, location.timeZone);
+          slots.push({ date, weekday: day.weekday, week: Math.round(day.startOf('week').diff(firstMonday, 'days').days / 7), startMinute: demand.slot.start, endMinute });
           const supervisionCapacity =
             demand.packageCode === 'nursing' || demand.packageCode === 'more-responsibility' ? weighted(rng, [[0, 40], [1, 40], [2, 20]] as const) : chance(rng, 0.2) ? 1 : 0;
           shifts.push({
@@ -609,7 +654,122 @@ function generateShifts(rng: Rng, organisations: GeneratedOrganisation[], locati
       }
     }
   }
-  return shifts;
+  return { shifts, slots };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assignments: some shifts are partly filled already
+
+/** Stricter than the region's rules (11 h, 14 h after a night), so every generated assignment is allowed. */
+const MIN_GAP_MS = 14 * 3_600_000;
+
+type AssignmentInput = {
+  workers: GeneratedWorker[];
+  shifts: GeneratedShift[];
+  slots: ShiftSlot[];
+  locations: GeneratedLocation[];
+  organisations: GeneratedOrganisation[];
+  filledShare: number;
+};
+
+function generateAssignments(rng: Rng, input: AssignmentInput): GeneratedAssignment[] {
+  const { workers, shifts, slots, filledShare } = input;
+  const locationsByKey = new Map(input.locations.map((l) => [l.key, l]));
+  const organisationsByKey = new Map(input.organisations.map((o) => [o.key, o]));
+  const held = new Map<string, { start: number; end: number; week: number; minutes: number }[]>();
+  const takenPlaces = new Map<string, { count: number; newcomers: number }>();
+  const assignments: GeneratedAssignment[] = [];
+
+  const isEligible = (worker: GeneratedWorker, i: number): boolean => {
+    const shift = shifts[i]!;
+    const slot = slots[i]!;
+    if (!worker.packages.includes(shift.packageCode)) return false;
+    const start = Date.parse(shift.start);
+    const end = Date.parse(shift.end);
+    if (shift.packageCode === 'nursing' || shift.packageCode === 'monitoring-care') {
+      const big = worker.credentials.find((c) => c.kind === 'big' && c.verificationStatus === 'verified');
+      if (!big || Date.parse(`${big.expiresOn}T00:00:00Z`) < end + 86_400_000) return false;
+    }
+    const location = locationsByKey.get(shift.locationKey)!;
+    if (distanceKm({ lat: worker.homeLat, lon: worker.homeLon }, location) > worker.maxTravelKm) return false;
+    const previousWeekday = slot.weekday === 1 ? 7 : slot.weekday - 1;
+    const inWindow = worker.weeklyAvailability.some(
+      (w) =>
+        (w.weekday === slot.weekday && w.startMinute <= slot.startMinute && slot.endMinute <= w.endMinute) ||
+        (w.weekday === previousWeekday && w.startMinute <= slot.startMinute + 1440 && slot.endMinute + 1440 <= w.endMinute),
+    );
+    if (!inWindow) return false;
+    if (worker.exceptions.some((e) => !e.isAvailable && Date.parse(e.start) < end && start < Date.parse(e.end))) return false;
+    const mine = held.get(worker.key) ?? [];
+    if (mine.some((h) => start < h.end + MIN_GAP_MS && h.start < end + MIN_GAP_MS)) return false;
+    const weekMinutes = mine.filter((h) => h.week === slot.week).reduce((sum, h) => sum + h.minutes, 0);
+    if (weekMinutes + (end - start) / 60_000 > worker.maxMinutesPerWeek) return false;
+    const taken = takenPlaces.get(shift.key) ?? { count: 0, newcomers: 0 };
+    if (worker.isNewcomer && taken.newcomers >= shift.supervisionCapacity) return false;
+    return true;
+  };
+
+  const assign = (worker: GeneratedWorker, i: number, status?: GeneratedAssignment['status']) => {
+    const shift = shifts[i]!;
+    const start = Date.parse(shift.start);
+    const end = Date.parse(shift.end);
+    const list = held.get(worker.key) ?? [];
+    list.push({ start, end, week: slots[i]!.week, minutes: (end - start) / 60_000 });
+    held.set(worker.key, list);
+    const taken = takenPlaces.get(shift.key) ?? { count: 0, newcomers: 0 };
+    takenPlaces.set(shift.key, { count: taken.count + 1, newcomers: taken.newcomers + (worker.isNewcomer ? 1 : 0) });
+    const organisation = organisationsByKey.get(shift.organisationKey)!;
+    // A mediator places someone directly; a worker's own claim may wait for the planner's approval.
+    const source = status === undefined && chance(rng, 0.15) ? 'mediation' : 'claim';
+    const pending = source === 'claim' && organisation.claimMode === 'approval' && chance(rng, 0.35);
+    assignments.push({ shiftKey: shift.key, workerKey: worker.key, status: status ?? (pending ? 'pending' : 'confirmed'), source, isNewcomer: worker.isNewcomer });
+  };
+
+  // The demo worker holds a few shifts (one awaiting approval), so their home page lists them.
+  const demo = workers.find((w) => w.key === DEMO_WORKER_KEY);
+  if (demo) {
+    let confirmed = 2;
+    let pending = 1;
+    for (let i = 0; i < shifts.length && confirmed + pending > 0; i++) {
+      if (!demo.preferredOrganisationKeys.includes(shifts[i]!.organisationKey) || !isEligible(demo, i)) continue;
+      // Only an organisation that approves claims keeps one waiting.
+      if (pending > 0 && organisationsByKey.get(shifts[i]!.organisationKey)!.claimMode === 'approval') {
+        assign(demo, i, 'pending');
+        pending--;
+      } else if (confirmed > 0) {
+        assign(demo, i, 'confirmed');
+        confirmed--;
+      }
+    }
+  }
+
+  const order = shuffled(
+    rng,
+    shifts.map((_, i) => i),
+  );
+  const target = Math.round(shifts.length * filledShare);
+  let filled = new Set(assignments.map((a) => a.shiftKey)).size;
+  for (const i of order) {
+    if (filled >= target) break;
+    const shift = shifts[i]!;
+    if (takenPlaces.has(shift.key)) continue;
+    // Leave at least one place open on shifts with several, so they still show in the market.
+    const places = shift.places === 1 ? 1 : between(rng, 1, shift.places - 1);
+    const candidates = shuffled(
+      rng,
+      workers.filter((w) => w.key !== DEMO_WORKER_KEY),
+    );
+    let placed = 0;
+    for (const worker of candidates) {
+      if (placed >= places) break;
+      if (isEligible(worker, i)) {
+        assign(worker, i);
+        placed++;
+      }
+    }
+    if (placed > 0) filled++;
+  }
+  return assignments;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/password.js';
 import type { Db, DbOrTx } from '../db/open-database.js';
 import {
   activityPackages,
+  assignments,
   credentials,
   locations,
   organisations,
@@ -37,6 +38,7 @@ export type LoadedRegion = {
   locationIds: Map<string, string>;
   workerIds: Map<string, string>;
   userIds: Map<string, string>;
+  shiftIds: Map<string, string>;
 };
 
 export type LoadRegionOptions = {
@@ -68,7 +70,15 @@ export async function loadGeneratedRegion(db: Db, generated: GeneratedRegion, op
     await insertChunked(
       tx,
       organisations,
-      generated.organisations.map((o) => ({ id: lookup(organisationIds, o.key, 'organisation'), regionId, name: o.name, sector: o.sector })),
+      generated.organisations.map((o) => ({
+        id: lookup(organisationIds, o.key, 'organisation'),
+        regionId,
+        name: o.name,
+        sector: o.sector,
+        claimMode: o.claimMode,
+        cancelCutoffHours: o.cancelCutoffHours,
+        swapNeedsApproval: o.swapNeedsApproval,
+      })),
     );
 
     const locationIds = new Map(generated.locations.map((l) => [l.key, randomUUID()]));
@@ -165,10 +175,12 @@ export async function loadGeneratedRegion(db: Db, generated: GeneratedRegion, op
       ),
     );
 
+    const shiftIds = new Map(generated.shifts.map((s) => [s.key, randomUUID()]));
     await insertChunked(
       tx,
       shifts,
       generated.shifts.map((s) => ({
+        id: lookup(shiftIds, s.key, 'shift'),
         organisationId: lookup(organisationIds, s.organisationKey, 'organisation'),
         locationId: lookup(locationIds, s.locationKey, 'location'),
         packageId: packageId(s.packageCode),
@@ -180,6 +192,24 @@ export async function loadGeneratedRegion(db: Db, generated: GeneratedRegion, op
         notes: s.notes,
       })),
     );
-    return { regionId, organisationIds, locationIds, workerIds, userIds };
+    const shiftsByKey = new Map(generated.shifts.map((s) => [s.key, s]));
+    await insertChunked(
+      tx,
+      assignments,
+      generated.assignments.map((a) => {
+        const shift = shiftsByKey.get(a.shiftKey)!;
+        return {
+          shiftId: lookup(shiftIds, a.shiftKey, 'shift'),
+          workerId: workerId(a.workerKey),
+          status: a.status,
+          source: a.source,
+          start: new Date(shift.start),
+          end: new Date(shift.end),
+          isNewcomer: a.isNewcomer,
+          decidedAt: a.status === 'confirmed' ? loadedAt : null,
+        };
+      }),
+    );
+    return { regionId, organisationIds, locationIds, workerIds, userIds, shiftIds };
   });
 }
