@@ -9,6 +9,11 @@ export type Config = {
   loadDemo: boolean;
   secureCookies: boolean;
   logLevel: string;
+  /** smtp://user:pass@host:port (smtps:// for TLS); unset = mail is kept in the dev mailbox only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Base of links in mails and of calendar feed URLs. */
+  publicUrl: string;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,5 +25,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: (env.HARMONICA_DEMO ?? 'true') !== 'false',
     secureCookies: env.SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Harmonica <noreply@harmonica.localhost>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
   };
 }
