@@ -90,7 +90,7 @@ describe(`${CLIENTS} simultaneous claims on ${isPostgres ? 'PostgreSQL' : 'PGlit
   test('a storm of random claims on scarce shifts keeps every invariant', async () => {
     const db = test_db.database.db;
     const monday = baseMonday().plus({ weeks: 2 });
-    const shifts = [];
+    const shifts: Awaited<ReturnType<typeof buildShift>>[] = [];
     for (let i = 0; i < 8; i++) {
       // Overlapping and back-to-back shifts with few places: rest, overlap and demand all bite.
       shifts.push(await buildShift(db, { ...world, start: at(monday, Math.floor(i / 2), i % 2 ? '14:00' : '07:00'), end: at(monday, Math.floor(i / 2), i % 2 ? '22:00' : '15:00'), places: 1 + (i % 3) }));

@@ -6,8 +6,8 @@ import type { DbOrTx } from '../db/open-database.js';
 type Row = Record<string, unknown>;
 
 async function rows(db: DbOrTx, query: ReturnType<typeof sql>): Promise<Row[]> {
-  const result = (await db.execute(query)) as unknown as { rows: Row[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: Row[] }).rows;
 }
 
 export async function findInvariantViolations(db: DbOrTx): Promise<string[]> {
