@@ -13,15 +13,14 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
-import { calendarRoutes } from './calendar/calendar.routes.js';
 import type { Database } from './db/open-database.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { healthRoutes, VERSION } from './health/health.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
-import { notificationRoutes } from './notifications/notifications.routes.js';
 import { organisationRoutes } from './organisations/organisations.routes.js';
 import { packageRoutes } from './packages/packages.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
+import { shiftImportRoutes } from './shift-import/shift-import.routes.js';
 import { shiftRoutes } from './shifts/shifts.routes.js';
 import { workerRoutes } from './workers/workers.routes.js';
 
@@ -68,8 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(workerRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(shiftRoutes, { db });
-  await app.register(notificationRoutes, { db });
-  await app.register(calendarRoutes, { db });
+  await app.register(shiftImportRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(calendarRoutes, { db });
   await app.register(assignmentRoutes, { db });

@@ -23,6 +23,8 @@ export const errorStatus = {
   NOT_ELIGIBLE: 409,
   SHIFT_CLOSED: 409,
   CUTOFF_PASSED: 409,
+  // shift import: the file was read, but rows have errors (nothing imported)
+  IMPORT_INVALID: 422,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
