@@ -353,6 +353,18 @@ export function localInstant(date: string, minute: number, zone: string): DateTi
   );
 }
 const iso = (t: DateTime) => t.toJSDate().toISOString();
+
+/** Calendar arithmetic on ISO dates without zone lookups (the generator's hot path). */
+function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+function weekdayOf(date: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay() || 7;
+}
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 /** Zone arithmetic is the generator's main cost; shifts repeat a few slots per day, so remember them. */
 const localIsoCache = new Map<string, string>();
 function localIso(date: string, minute: number, zone: string): string {
@@ -367,21 +379,32 @@ function localIso(date: string, minute: number, zone: string): string {
 
 function exceptionsFor(rng: Rng, startDate: string, weeks: number): GeneratedException[] {
   const days = weeks * 7;
-  const start = DateTime.fromISO(startDate, { zone: DEMO_TIME_ZONE });
+  const midnight = (date: string) => localIso(date, 0, DEMO_TIME_ZONE);
   const r = rng.nextFloat();
   if (r < 0.12) {
-    const from = start.plus({ days: rng.nextInt(days) });
-    return [{ isAvailable: false, start: iso(from), end: iso(from.plus({ days: between(rng, 5, 14) })), reason: 'Vakantie' }];
+    const from = addDays(startDate, rng.nextInt(days));
+    return [{ isAvailable: false, start: midnight(from), end: midnight(addDays(from, between(rng, 5, 14))), reason: 'Vakantie' }];
   }
   if (r < 0.16) {
-    const from = start.plus({ days: rng.nextInt(Math.min(days, 7)) });
-    return [{ isAvailable: false, start: iso(from), end: iso(from.plus({ days: between(rng, 2, 5) })), reason: 'Ziek' }];
+    const from = addDays(startDate, rng.nextInt(Math.min(days, 7)));
+    return [{ isAvailable: false, start: midnight(from), end: midnight(addDays(from, between(rng, 2, 5))), reason: 'Ziek' }];
   }
   if (r < 0.2) {
-    const day = start.plus({ days: rng.nextInt(days) }).toISODate()!;
-    return [{ isAvailable: true, start: iso(localInstant(day, 7 * 60, DEMO_TIME_ZONE)), end: iso(localInstant(day, 23 * 60 + 30, DEMO_TIME_ZONE)), reason: 'Extra beschikbaar' }];
+    const day = addDays(startDate, rng.nextInt(days));
+    return [{ isAvailable: true, start: localIso(day, 7 * 60, DEMO_TIME_ZONE), end: localIso(day, 23 * 60 + 30, DEMO_TIME_ZONE), reason: 'Extra beschikbaar' }];
   }
   return [];
+}
+
+const localDateCache = new Map<number, string>();
+/** The local calendar date of an instant in the region's zone. */
+function localDate(now: Date): string {
+  let value = localDateCache.get(now.getTime());
+  if (value === undefined) {
+    value = DateTime.fromJSDate(now, { zone: DEMO_TIME_ZONE }).toISODate()!;
+    localDateCache.set(now.getTime(), value);
+  }
+  return value;
 }
 
 /** Expiry dates spread over five years; a share expires within 60 days and a few have expired. */
@@ -393,16 +416,16 @@ function bigCredential(rng: Rng, nurseIndex: number, now: Date, used: Set<string
     number = makeBigNumber(body);
   } while (used.has(number));
   used.add(number);
-  const today = DateTime.fromJSDate(now, { zone: DEMO_TIME_ZONE }).startOf('day');
-  let expires: DateTime;
-  if (nurseIndex % 25 === 3) expires = today.minus({ days: between(rng, 1, 120) });
-  else if (nurseIndex % 10 === 7) expires = today.plus({ days: between(rng, 1, 60) });
-  else expires = today.plus({ days: between(rng, 61, 5 * 365) });
+  const today = localDate(now);
+  let expires: string;
+  if (nurseIndex % 25 === 3) expires = addDays(today, -between(rng, 1, 120));
+  else if (nurseIndex % 10 === 7) expires = addDays(today, between(rng, 1, 60));
+  else expires = addDays(today, between(rng, 61, 5 * 365));
   return {
     kind: 'big',
     number,
     profession: 'verpleegkundige',
-    expiresOn: expires.toISODate()!,
+    expiresOn: expires,
     verificationStatus: chance(rng, 0.12) ? 'unverified' : 'verified',
   };
 }
@@ -504,7 +527,7 @@ function generateWorkers(
 function demoWorker(rng: Rng, now: Date, startDate: string, usedBig: Set<string>): GeneratedWorker {
   const home = lookupPostcode('3581', 'NL')!;
   const credential = bigCredential(rng, 7, now, usedBig);
-  const holiday = DateTime.fromISO(startDate, { zone: DEMO_TIME_ZONE }).plus({ days: 17 });
+  const holiday = addDays(startDate, 17);
   return {
     key: DEMO_WORKER_KEY,
     kind: 'reservist',
@@ -530,7 +553,7 @@ function demoWorker(rng: Rng, now: Date, startDate: string, usedBig: Set<string>
       { weekday: 5, startMinute: PATTERN_WINDOWS.late[0], endMinute: PATTERN_WINDOWS.late[1] },
       { weekday: 6, startMinute: PATTERN_WINDOWS.night[0], endMinute: PATTERN_WINDOWS.night[1] },
     ],
-    exceptions: [{ isAvailable: false, start: iso(holiday), end: iso(holiday.plus({ days: 4 })), reason: 'Vakantie' }],
+    exceptions: [{ isAvailable: false, start: localIso(holiday, 0, DEMO_TIME_ZONE), end: localIso(addDays(holiday, 4), 0, DEMO_TIME_ZONE), reason: 'Vakantie' }],
     credentials: [{ ...credential, verificationStatus: 'verified' }],
   };
 }
@@ -621,12 +644,12 @@ function generateShifts(
 ): { shifts: GeneratedShift[]; slots: ShiftSlot[] } {
   const shifts: GeneratedShift[] = [];
   const slots: ShiftSlot[] = [];
-  const firstMonday = DateTime.fromISO(startDate, { zone: DEMO_TIME_ZONE }).startOf('week');
-  const first = DateTime.fromISO(startDate, { zone: DEMO_TIME_ZONE });
+  const firstMonday = addDays(startDate, 1 - weekdayOf(startDate));
   for (let d = 0; d < weeks * 7; d++) {
-    const day = first.plus({ days: d });
-    const date = day.toISODate()!;
-    const isWeekend = day.weekday >= 6;
+    const date = addDays(startDate, d);
+    const weekday = weekdayOf(date);
+    const week = Math.floor(daysBetween(firstMonday, date) / 7);
+    const isWeekend = weekday >= 6;
     for (const organisation of organisations) {
       for (const location of locations.filter((l) => l.organisationKey === organisation.key)) {
         for (const demand of DEMAND[organisation.sector]) {
@@ -635,7 +658,7 @@ function generateShifts(
           const endMinute = demand.slot.end + (demand.slot.end <= demand.slot.start ? 1440 : 0);
           const start = localIso(date, demand.slot.start, location.timeZone);
           const end = localIso(date, endMinute, location.timeZone);
-          slots.push({ date, weekday: day.weekday, week: Math.round(day.startOf('week').diff(firstMonday, 'days').days / 7), startMinute: demand.slot.start, endMinute });
+          slots.push({ date, weekday, week, startMinute: demand.slot.start, endMinute });
           const supervisionCapacity =
             demand.packageCode === 'nursing' || demand.packageCode === 'more-responsibility' ? weighted(rng, [[0, 40], [1, 40], [2, 20]] as const) : chance(rng, 0.2) ? 1 : 0;
           shifts.push({
