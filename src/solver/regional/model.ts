@@ -94,6 +94,9 @@ export interface MoveMix {
   /** The remainder: a filled place is emptied. */
 }
 
+/** Longest chain of hand-overs one move may make. */
+const MAX_CHAIN_DEPTH = 3;
+
 export const DEFAULT_MOVE_MIX: MoveMix = { fill: 0.4, change: 0.3, swap: 0.25 };
 
 /**
@@ -176,21 +179,34 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
 
   /**
    * Puts a random candidate on `place`. When the candidate's own shifts stand in the way (rest or weekly
-   * hours), those are handed to another candidate or left open in the same move: an ejection chain of
-   * depth one, which lets a higher-priority place take a worker from a lower one.
+   * hours), those are handed on to other candidates, whose conflicts are handed on in turn, or left open:
+   * an ejection chain, which lets a higher-priority place take a worker from a lower one and moves a whole
+   * row of workers one step along.
    */
   private proposeInsert(rng: Rng, place: number): Move | undefined {
     const shift = this.placeShift[place]!;
     const worker = rng.pick(this.candidates[shift]!);
     if (worker === this.placeWorker[place] || this.plan.hasAssignment(shift, worker)) return undefined;
-    const move: Move = [{ place, worker }];
-    for (const other of this.conflictsOf(rng, shift, worker)) {
+    const move: Move = [];
+    return this.extendChain(rng, move, place, worker, MAX_CHAIN_DEPTH) ? move : undefined;
+  }
+
+  private extendChain(rng: Rng, move: Move, place: number, worker: number, depth: number): boolean {
+    if (move.some((c) => c.place === place)) return false;
+    move.push({ place, worker });
+    for (const other of this.conflictsOf(rng, this.placeShift[place]!, worker)) {
       const otherPlace = this.placeOf(other, worker);
-      if (otherPlace < 0 || this.placePinned[otherPlace] === 1) return undefined;
+      if (otherPlace < 0 || this.placePinned[otherPlace] === 1) return false;
       const replacement = rng.pick(this.candidates[other]!);
-      move.unshift({ place: otherPlace, worker: replacement === worker || this.plan.hasAssignment(other, replacement) ? -1 : replacement });
+      const canHandOn = depth > 0 && replacement !== worker && !this.plan.hasAssignment(other, replacement) && rng.nextFloat() < 0.8;
+      if (canHandOn) {
+        if (!this.extendChain(rng, move, otherPlace, replacement, depth - 1)) return false;
+      } else {
+        if (move.some((c) => c.place === otherPlace)) return false;
+        move.push({ place: otherPlace, worker: -1 });
+      }
     }
-    return move;
+    return true;
   }
 
   /** Shifts of the worker that would keep them from taking `shift`: rest neighbours, else one of the same week. */

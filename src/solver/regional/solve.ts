@@ -33,6 +33,8 @@ export interface SolveResult {
 interface TaskInput {
   document: unknown;
   options: Omit<SolveOptions, 'clock' | 'signal' | 'onProgress' | 'threads' | 'seed'>;
+  /** Wall-clock deadline (Date.now() scale): thread start-up counts against the caller's time limit. */
+  deadlineEpochMs: number;
 }
 
 interface TaskResult {
@@ -75,7 +77,7 @@ export function searchInThread(problem: CompiledProblem, options: SolveOptions &
 /** Portfolio entry point: each worker thread compiles the document itself. */
 export function runPortfolioTask(input: TaskInput, context: PortfolioTaskContext): TaskResult {
   return searchInThread(compileOrThrow(input.document), {
-    ...input.options, seed: context.seed, shouldStop: context.shouldStop, onProgress: context.onProgress,
+    ...input.options, timeLimitMs: Math.max(0, input.deadlineEpochMs - Date.now()), seed: context.seed, shouldStop: context.shouldStop, onProgress: context.onProgress,
   });
 }
 
@@ -84,6 +86,7 @@ export function runPortfolioTask(input: TaskInput, context: PortfolioTaskContext
  * own seed and the best plan wins.
  */
 export async function solveProblem(document: unknown, options: SolveOptions): Promise<SolveResult> {
+  const deadlineEpochMs = Date.now() + options.timeLimitMs;
   const problem = compileOrThrow(document);
   const threads = Math.max(1, options.threads ?? 1);
   const seed = options.seed ?? 1;
@@ -91,12 +94,15 @@ export async function solveProblem(document: unknown, options: SolveOptions): Pr
   let best: TaskResult;
   let iterations: number;
   if (threads === 1) {
-    best = searchInThread(problem, { ...options, seed, ...(signal && { shouldStop: () => signal.aborted }) });
+    best = searchInThread(problem, {
+      // An injected clock measures the limit itself; on wall time, compiling counts against it.
+      ...options, timeLimitMs: options.clock ? options.timeLimitMs : Math.max(0, deadlineEpochMs - Date.now()), seed, ...(signal && { shouldStop: () => signal.aborted }),
+    });
     iterations = best.iterations;
   } else {
     const portfolio = await runPortfolio<TaskInput, TaskResult>({
       moduleUrl: import.meta.url,
-      input: { document, options: taskOptions },
+      input: { document, options: taskOptions, deadlineEpochMs },
       threads,
       seed,
       ...(signal && { signal }),
