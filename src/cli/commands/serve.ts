@@ -1,5 +1,6 @@
 import { buildApp } from '../../server/app.js';
 import { isDatabaseEmpty, loadDemoRegion, type DemoLogin } from '../../server/demo/demo-region.js';
+import { startNotificationJobs } from '../../server/notifications/jobs.js';
 import { describeDatabase, openConfiguredDatabase } from './open.js';
 
 export const summary = 'start the web server (loads the demo region into an empty database)';
@@ -18,6 +19,7 @@ export async function run(): Promise<number> {
     printLogins(await loadDemoRegion(database.db));
   }
   await database.startQueue();
+  await startNotificationJobs(database, config);
   const app = await buildApp({ database, logger: config.logLevel !== 'silent', secureCookies: config.secureCookies });
   const shutdown = async () => {
     await app.close();
