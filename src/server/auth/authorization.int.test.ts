@@ -1,7 +1,8 @@
 // For every endpoint: each role, and a foreign tenant (region B), get the expected allow or deny.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildWorker } from '../demo/builders.js';
+import { at, baseMonday } from '../assignments/marketplace.fixtures.js';
+import { buildShift, buildWorker } from '../demo/builders.js';
 import { credentials } from '../db/schema.js';
 import { setupTwoRegions, startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -21,12 +22,18 @@ type Case = {
 let t: TestApp;
 let cast: Cast;
 let credentialId: string;
+let shiftId: string;
+let basicCareId: string;
 
 before(async () => {
   t = await startTestApp();
   cast = await setupTwoRegions(t);
   const [row] = await t.db.insert(credentials).values({ workerId: cast.workerA.id, kind: 'big', number: '09911009701', expiresOn: '2030-01-01' }).returning();
   credentialId = row!.id;
+  const monday = baseMonday();
+  const shift = await buildShift(t.db, { organisationId: cast.orgA.id, locationId: cast.locationA.id, start: at(monday, 1, '07:00'), end: at(monday, 1, '15:00'), places: 10 });
+  shiftId = shift.id;
+  basicCareId = shift.packageId;
 });
 after(() => t.close());
 
@@ -113,6 +120,29 @@ const cases: Case[] = [
     expect: { admin: 200, coordinatorA: 200, mediatorA: 200, workerA: 403, others: 404 },
   },
   { name: 'read audit log', method: 'GET', url: () => '/api/audit', expect: { admin: 200, coordinatorA: 200, coordinatorB: 200, others: 403 } },
+  { name: 'list shifts (scoped)', method: 'GET', url: () => '/api/shifts', expect: everyone(200) },
+  { name: 'read shift A with attendees', method: 'GET', url: () => `/api/shifts/${shiftId}`, expect: { admin: 200, coordinatorA: 200, mediatorA: 200, plannerA: 200, others: 404 } },
+  {
+    name: 'post a shift at location A',
+    method: 'POST',
+    url: () => '/api/shifts',
+    body: (c) => ({ locationId: c.locationA.id, packageId: basicCareId, start: at(baseMonday(), 2, '07:00').toISOString(), end: at(baseMonday(), 2, '15:00').toISOString(), places: 1 }),
+    expect: { admin: 201, coordinatorA: 201, plannerA: 201, others: 400 },
+  },
+  {
+    name: 'post a series at location A',
+    method: 'POST',
+    url: () => '/api/shift-series',
+    body: (c) => ({ locationId: c.locationA.id, packageId: basicCareId, weekdays: [3], startTime: '07:00', endTime: '15:00', fromDate: baseMonday().toISODate(), toDate: baseMonday().plus({ days: 6 }).toISODate(), places: 1 }),
+    expect: { admin: 201, coordinatorA: 201, plannerA: 201, others: 400 },
+  },
+  { name: 'read organisation A settings', method: 'GET', url: (c) => `/api/organisations/${c.orgA.id}/settings`, expect: regionA },
+  { name: 'change organisation A settings', method: 'PATCH', url: (c) => `/api/organisations/${c.orgA.id}/settings`, body: () => ({ cancelCutoffHours: 24 }), expect: manageOrgA(200) },
+  { name: 'open shifts for me', method: 'GET', url: () => '/api/me/open-shifts', expect: { workerA: 200, workerB: 200, others: 403 } },
+  { name: 'why not, shift A', method: 'GET', url: () => `/api/shifts/${shiftId}/why-not`, expect: { workerA: 200, workerB: 404, others: 403 } },
+  { name: 'claim shift A', method: 'POST', url: () => `/api/shifts/${shiftId}/claims`, expect: { workerA: 201, workerB: 404, others: 403 } },
+  { name: 'my shifts', method: 'GET', url: () => '/api/me/shifts', expect: { workerA: 200, workerB: 200, others: 403 } },
+  { name: 'my swaps', method: 'GET', url: () => '/api/me/swaps', expect: { workerA: 200, workerB: 200, others: 403 } },
 ];
 
 describe('authorisation matrix', () => {
