@@ -56,6 +56,9 @@ export function guessDelimiter(text: string): string {
 function readCsv(text: string): TableRow[] {
   if (text.trim() === '') throw unreadable('The file is empty');
   const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
+  // An unclosed quote swallows the rest of the file into one cell: say where, rather than report odd rows.
+  const quote = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quote) throw unreadable(`Row ${(quote.row ?? 0) + 1}: a quoted value is not closed (a " too many or too few)`);
   return parsed.data.map((cells, index) => ({ number: index + 1, cells: cells.map((c) => (c.trim() === '' ? null : c)) }));
 }
 
