@@ -393,3 +393,38 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   createdAt: createdAt(),
   revokedAt: instant('revoked_at'),
 });
+
+export const planningRunStatusEnum = pgEnum('planning_run_status', ['queued', 'running', 'done', 'failed', 'cancelled', 'published']);
+
+/**
+ * A solve as a job: either a problem document posted to /api/solves, or auto-planning of a region or
+ * organisation built from the database. Progress and the result live here, not in memory.
+ */
+export const planningRuns = pgTable(
+  'planning_runs',
+  {
+    id: id(),
+    kind: text('kind').$type<'document' | 'auto'>().notNull(),
+    regionId: uuid('region_id').references(() => regions.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    createdByUserId: uuid('created_by_user_id').notNull().references(() => users.id),
+    horizonStart: instant('horizon_start'),
+    horizonEnd: instant('horizon_end'),
+    timeLimitSeconds: integer('time_limit_seconds').notNull(),
+    status: planningRunStatusEnum('status').notNull().default('queued'),
+    problem: jsonb('problem').$type<Record<string, unknown>>().notNull(),
+    /** Assignments that were fixed (confirmed or waiting) when the problem was built. */
+    pinnedCount: integer('pinned_count').notNull().default(0),
+    progress: jsonb('progress').$type<{ elapsedMs: number; bestScore: { hard: number; soft: number } | null; iterations: number }>(),
+    solution: jsonb('solution').$type<Record<string, unknown>>(),
+    explanation: jsonb('explanation').$type<Record<string, unknown>>(),
+    currentBreakdown: jsonb('current_breakdown').$type<Record<string, number>>(),
+    publishReport: jsonb('publish_report').$type<Record<string, unknown>>(),
+    error: text('error'),
+    createdAt: createdAt(),
+    startedAt: instant('started_at'),
+    finishedAt: instant('finished_at'),
+    publishedAt: instant('published_at'),
+  },
+  (t) => [index('planning_runs_region_idx').on(t.regionId, t.createdAt)],
+);
