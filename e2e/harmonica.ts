@@ -50,7 +50,15 @@ async function seed(database: Database): Promise<void> {
     packages: ['basic-care', 'nursing'],
     big: { number: makeBigNumber([1, 2, 3, 4, 5, 6, 7, 8, 9]), expiresOn: isoDateInDays(30) },
   });
-  await buildWorker(db, { regionId: region.id, firstName: 'Sanne', lastName: 'de Vries', kind: 'side_entrant', isNewcomer: true, packages: ['basic-care'] });
+  await buildWorker(db, {
+    regionId: region.id,
+    firstName: 'Sanne',
+    lastName: 'de Vries',
+    kind: 'side_entrant',
+    isNewcomer: true,
+    packages: ['basic-care'],
+    big: { number: makeBigNumber([9, 8, 7, 6, 5, 4, 3, 2, 1]), expiresOn: isoDateInDays(400), verified: false },
+  });
   await buildWorker(db, { regionId: region.id, firstName: 'Youssef', lastName: 'Amrani', kind: 'student', packages: ['basic-care'] });
 }
 

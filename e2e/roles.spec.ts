@@ -67,7 +67,7 @@ describe('each role sees its own home page', () => {
     await logOut(page);
   });
 
-  it('a planner sees their organisation with its location and open shifts', async () => {
+  it('a planner sees their organisation with its location and open shifts, and adds a location', async () => {
     const page = await freshPage(harness, phone);
     await logIn(page, logins.planner);
     await page.getByRole('heading', { name: 'Mijn organisatie' }).waitFor();
@@ -80,10 +80,24 @@ describe('each role sees its own home page', () => {
     assert.match(location, /3584/);
     assert.match(location, /Europe\/Amsterdam/);
     await page.screenshot({ path: join(screenshotDir, 'planner-375.png'), fullPage: true });
+
+    await page.getByTestId('add-location').click();
+    await page.getByLabel('Naam van de locatie').fill('Domstad Zeist');
+    await page.getByLabel('Straat en huisnummer').fill('Hoofdweg 1');
+    await page.getByLabel('Postcode', { exact: true }).fill('1000 AA');
+    await page.getByLabel('Plaats').fill('Zeist');
+    await page.getByTestId('location-save').click();
+    await page.getByTestId('location-error').waitFor();
+    assert.equal(await page.getByTestId('location-postcode-error').textContent(), 'Deze postcode kennen we niet.');
+    await page.getByLabel('Postcode', { exact: true }).fill('3701 AB');
+    await page.getByTestId('location-save').click();
+    await page.getByTestId('location-added').waitFor();
+    await page.getByTestId('location').filter({ hasText: 'Domstad Zeist' }).waitFor();
+    assert.equal(await page.getByTestId('location').count(), 2);
     await logOut(page);
   });
 
-  it('a mediator sees the region and searches the worker pool', async () => {
+  it('a mediator sees the region, searches the worker pool and approves a registration', async () => {
     const page = await freshPage(harness, desktop);
     await logIn(page, logins.mediator);
     await page.getByRole('heading', { name: 'Regio Utrecht' }).waitFor();
@@ -102,10 +116,14 @@ describe('each role sees its own home page', () => {
     await page.getByRole('link', { name: 'Profiel van Sanne de Vries' }).click();
     await page.getByRole('heading', { name: 'Profiel van Sanne de Vries' }).waitFor();
     assert.match((await page.getByTestId('worker-kind').textContent()) ?? '', /Zij-instromer/);
+    assert.match((await page.getByTestId('registration').textContent()) ?? '', /Nog niet gecontroleerd/);
+    await page.getByTestId('verify-registration').click();
+    await page.getByTestId('registration').filter({ hasText: 'Gecontroleerd' }).waitFor();
+    assert.equal(await page.getByTestId('verify-registration').count(), 0);
     await logOut(page);
   });
 
-  it('a coordinator switches to English, which sticks after a reload, and back to Dutch', async () => {
+  it('a coordinator switches to English, which sticks after a reload, back to Dutch, and changes the rest rule', async () => {
     const page = await freshPage(harness, desktop);
     await logIn(page, logins.coordinator);
     await page.getByRole('heading', { name: 'Regio Utrecht' }).waitFor();
@@ -126,6 +144,14 @@ describe('each role sees its own home page', () => {
 
     await page.getByTestId('language-nl').click();
     await page.getByRole('heading', { name: 'Regio Utrecht' }).waitFor();
+
+    await page.getByTestId('edit-rules').click();
+    await page.getByTestId('rules-minRestMinutes').fill('10');
+    await page.getByTestId('rules-save').click();
+    await page.getByTestId('rules-saved').waitFor();
+    assert.equal(await page.getByTestId('rule-min-rest').textContent(), '10 uur');
+    await page.reload();
+    await page.getByTestId('rule-min-rest').filter({ hasText: '10 uur' }).waitFor();
     await page.getByTestId('logout').click();
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   });

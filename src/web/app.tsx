@@ -14,7 +14,7 @@ import { RegionHome, RegionPage } from './pages/region-home';
 import { WorkerHome, WorkerPage } from './pages/worker-home';
 import { getMe, logOut, updateMyLocale } from './requests';
 import { matchPath, navigate, usePath } from './router';
-import { canBrowsePool, primaryRole } from './session';
+import { canBrowsePool, MeContext, primaryRole } from './session';
 
 type Session = { status: 'loading' } | { status: 'anonymous' } | { status: 'signedIn'; me: TMe };
 
@@ -106,7 +106,11 @@ export function App() {
         {localeError !== null && <ErrorMessage error={localeError} />}
         {session.status === 'loading' && <Loading />}
         {session.status === 'anonymous' && <LoginPage onLoggedIn={handleLoggedIn} />}
-        {me && <SignedInRoutes me={me} path={path} />}
+        {me && (
+          <MeContext value={me}>
+            <SignedInRoutes me={me} path={path} />
+          </MeContext>
+        )}
       </main>
     </I18nProvider>
   );

@@ -1,4 +1,5 @@
-// Which home page a user gets, from their role bindings.
+// Which home page a user gets and what they may change, from their role bindings.
+import { createContext, useContext } from 'react';
 import type { TMe, TRole } from '../shared/auth.schemas';
 
 const PRIORITY: TRole[] = ['admin', 'coordinator', 'mediator', 'planner', 'worker'];
@@ -20,3 +21,16 @@ export function plannedOrganisationIds(me: Pick<TMe, 'roles'>): string[] {
 }
 
 export const canBrowsePool = (me: Pick<TMe, 'roles'>) => me.roles.some((b) => b.role === 'admin' || b.role === 'mediator' || b.role === 'coordinator');
+
+/** Coordinators change their region's rules; admins any region's (the server checks the same). */
+export const canManageRegion = (me: Pick<TMe, 'roles'>, regionId: string) =>
+  me.roles.some((b) => b.role === 'admin' || (b.role === 'coordinator' && b.regionId === regionId));
+
+/** The signed-in user, for pages deep in the tree. */
+export const MeContext = createContext<TMe | null>(null);
+
+export function useMe(): TMe {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe() outside a signed-in page');
+  return me;
+}

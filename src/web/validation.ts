@@ -1,7 +1,8 @@
 // Client-side validation with the shared zod schemas: issues become `{ path: message }` in
 // the interface language, with the same paths the server uses (`weeklyAvailability[1].endMinute`).
 import type { z } from 'zod';
-import type { Translate } from './i18n/i18n';
+import { ApiError } from './api';
+import type { MessageKey, Translate } from './i18n/i18n';
 
 export type FieldErrors = Record<string, string>;
 
@@ -31,7 +32,8 @@ function issueMessage(issue: z.core.$ZodIssue, path: string, t: Translate): stri
     case 'invalid_type':
       return issue.expected === 'int' ? t('validation.wholeNumber') : issue.expected === 'number' ? t('validation.number') : t('validation.invalid');
     case 'invalid_format':
-      return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
+      if (issue.format === 'email') return t('validation.email');
+      return path.toLowerCase().endsWith('postcode') ? t('validation.postcode') : t('validation.invalid');
     case 'custom':
       return path.endsWith('endMinute') ? t('validation.endAfterStart') : t('validation.invalid');
     case 'invalid_element':
@@ -54,4 +56,19 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, t: Tran
     errors[path] ??= issueMessage(issue, path, t);
   }
   return { data: null, errors };
+}
+
+/** The server's field messages are English; the ones we know get the interface's words. */
+const SERVER_MESSAGES: Record<string, MessageKey> = {
+  'is not a known postcode': 'validation.unknownPostcode',
+  'is already taken': 'validation.taken',
+};
+
+/** Field errors of a failed request, keyed by path, in the interface language where we can. */
+export function serverFieldErrors(error: unknown, t: Translate): FieldErrors {
+  if (!(error instanceof ApiError)) return {};
+  return Object.fromEntries(error.issues.map((issue) => {
+    const key = SERVER_MESSAGES[issue.message];
+    return [issue.path, key ? t(key) : issue.message];
+  }));
 }

@@ -1,10 +1,9 @@
 import { useState, type SyntheticEvent } from 'react';
 import { ZLoginRequest, type TMe } from '../../shared/auth.schemas';
-import { ApiError } from '../api';
 import { ErrorMessage, Field } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 import { logIn } from '../requests';
-import { validate, type FieldErrors } from '../validation';
+import { serverFieldErrors, validate, type FieldErrors } from '../validation';
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: TMe) => void }) {
   const { t } = useI18n();
@@ -29,7 +28,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: TMe) => void }) {
       onLoggedIn(me);
     } catch (reason) {
       setError(reason);
-      if (reason instanceof ApiError) setFieldErrors(reason.fieldErrors());
+      setFieldErrors(serverFieldErrors(reason, t));
       setIsBusy(false);
     }
   };

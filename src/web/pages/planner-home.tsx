@@ -1,4 +1,5 @@
 // A planner's organisation(s): locations with address, postcode and time zone, and open shifts.
+import { useState } from 'react';
 import type { TMe } from '../../shared/auth.schemas';
 import type { TOrganisationDetail } from '../../shared/organisations.schemas';
 import { Attribution, Card, ErrorMessage, Loading, Stat } from '../components/ui';
@@ -7,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { getOrganisation } from '../requests';
 import { plannedOrganisationIds } from '../session';
 import { useLoad } from '../use-load';
+import { LocationForm } from './location-form';
 
 export function PlannerHome({ me }: { me: TMe }) {
   const { t } = useI18n();
@@ -18,13 +20,15 @@ export function PlannerHome({ me }: { me: TMe }) {
       {organisationIds.length === 0 && <p className="alert alert-info">{t('planner.noOrganisation')}</p>}
       {loaded.error !== null && <ErrorMessage error={loaded.error} onRetry={loaded.reload} />}
       {loaded.isLoading && organisationIds.length > 0 && <Loading />}
-      {loaded.data?.map((organisation) => <OrganisationCard key={organisation.id} organisation={organisation} />)}
+      {loaded.data?.map((organisation) => <OrganisationCard key={organisation.id} organisation={organisation} onChanged={loaded.reload} />)}
     </section>
   );
 }
 
-export function OrganisationCard({ organisation }: { organisation: TOrganisationDetail }) {
+export function OrganisationCard({ organisation, onChanged }: { organisation: TOrganisationDetail; onChanged: () => void }) {
   const { t, locale } = useI18n();
+  const [isAdding, setIsAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
   return (
     <Card title={organisation.name} testId="organisation" className="organisation">
       <p className="muted">{t(`sector.${organisation.sector}`)}</p>
@@ -59,6 +63,35 @@ export function OrganisationCard({ organisation }: { organisation: TOrganisation
             </li>
           ))}
         </ul>
+      )}
+      {added && (
+        <p className="alert alert-success" role="status" data-testid="location-added">
+          {t('location.form.added', { name: added })}
+        </p>
+      )}
+      {isAdding ? (
+        <LocationForm
+          organisationId={organisation.id}
+          defaultTimeZone={organisation.locations[0]?.timeZone ?? 'Europe/Amsterdam'}
+          onCancel={() => setIsAdding(false)}
+          onAdded={(location) => {
+            setIsAdding(false);
+            setAdded(location.name);
+            onChanged();
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary"
+          data-testid="add-location"
+          onClick={() => {
+            setIsAdding(true);
+            setAdded(null);
+          }}
+        >
+          {t('location.add')}
+        </button>
       )}
       <Attribution />
     </Card>

@@ -2,15 +2,16 @@
 // Admins reach the same overview for any region at /regions/:id.
 import { useState } from 'react';
 import type { TMe } from '../../shared/auth.schemas';
-import type { TRegionSummary } from '../../shared/regions.schemas';
+import type { TRegionRules, TRegionSummary } from '../../shared/regions.schemas';
 import { ZWorkerKind } from '../../shared/workers.schemas';
 import { Card, ErrorMessage, Loading, Stat } from '../components/ui';
 import { formatHours, formatNumber } from '../format';
 import { useI18n, weekdayName } from '../i18n/i18n';
 import { getRegion, listOrganisations } from '../requests';
 import { Link } from '../router';
-import { mediatedRegionIds } from '../session';
+import { canManageRegion, mediatedRegionIds, useMe } from '../session';
 import { useLoad } from '../use-load';
+import { RulesForm } from './rules-form';
 import { WorkerPool } from './worker-pool';
 
 export function RegionHome({ me }: { me: TMe }) {
@@ -45,15 +46,18 @@ function RegionOverview({ regionId }: { regionId: string }) {
   const region = loaded.data;
   return (
     <div className="region" data-testid="region-overview">
-      <RegionSummary region={region} />
+      <RegionSummary region={region} onRulesSaved={(rules) => loaded.setData({ ...region, rules })} />
       <OrganisationList regionId={region.id} />
       <WorkerPool regionId={region.id} />
     </div>
   );
 }
 
-export function RegionSummary({ region }: { region: TRegionSummary }) {
+export function RegionSummary({ region, onRulesSaved }: { region: TRegionSummary; onRulesSaved: (rules: TRegionRules) => void }) {
   const { t, locale } = useI18n();
+  const me = useMe();
+  const [isEditingRules, setIsEditingRules] = useState(false);
+  const [isRulesSaved, setIsRulesSaved] = useState(false);
   const n = (value: number) => formatNumber(value, locale);
   const hours = (minutes: number) => t('worker.hoursValue', { hours: formatHours(minutes, locale) });
   return (
@@ -84,28 +88,61 @@ export function RegionSummary({ region }: { region: TRegionSummary }) {
           </dl>
         </Card>
         <Card title={t('region.rules')} testId="region-rules">
-          <dl className="facts">
-            <div>
-              <dt>{t('region.rules.minRest')}</dt>
-              <dd>{hours(region.rules.minRestMinutes)}</dd>
-            </div>
-            <div>
-              <dt>{t('region.rules.restAfterNight')}</dt>
-              <dd>{hours(region.rules.restAfterNightMinutes)}</dd>
-            </div>
-            <div>
-              <dt>{t('region.rules.maxShift')}</dt>
-              <dd>{hours(region.rules.maxShiftMinutes)}</dd>
-            </div>
-            <div>
-              <dt>{t('region.rules.maxWeek')}</dt>
-              <dd>{hours(region.rules.maxMinutesPerWeek)}</dd>
-            </div>
-            <div>
-              <dt>{t('region.rules.weekStart')}</dt>
-              <dd>{weekdayName(region.rules.weekStartsOn, t)}</dd>
-            </div>
-          </dl>
+          {isRulesSaved && (
+            <p className="alert alert-success" role="status" data-testid="rules-saved">
+              {t('region.rules.saved')}
+            </p>
+          )}
+          {isEditingRules ? (
+            <RulesForm
+              regionId={region.id}
+              rules={region.rules}
+              onCancel={() => setIsEditingRules(false)}
+              onSaved={(saved) => {
+                onRulesSaved(saved.rules);
+                setIsEditingRules(false);
+                setIsRulesSaved(true);
+              }}
+            />
+          ) : (
+            <>
+              <dl className="facts">
+                <div>
+                  <dt>{t('region.rules.minRest')}</dt>
+                  <dd data-testid="rule-min-rest">{hours(region.rules.minRestMinutes)}</dd>
+                </div>
+                <div>
+                  <dt>{t('region.rules.restAfterNight')}</dt>
+                  <dd>{hours(region.rules.restAfterNightMinutes)}</dd>
+                </div>
+                <div>
+                  <dt>{t('region.rules.maxShift')}</dt>
+                  <dd>{hours(region.rules.maxShiftMinutes)}</dd>
+                </div>
+                <div>
+                  <dt>{t('region.rules.maxWeek')}</dt>
+                  <dd>{hours(region.rules.maxMinutesPerWeek)}</dd>
+                </div>
+                <div>
+                  <dt>{t('region.rules.weekStart')}</dt>
+                  <dd>{weekdayName(region.rules.weekStartsOn, t)}</dd>
+                </div>
+              </dl>
+              {canManageRegion(me, region.id) && (
+                <button
+                  type="button"
+                  className="button button-secondary card-action"
+                  data-testid="edit-rules"
+                  onClick={() => {
+                    setIsEditingRules(true);
+                    setIsRulesSaved(false);
+                  }}
+                >
+                  {t('region.rules.edit')}
+                </button>
+              )}
+            </>
+          )}
         </Card>
       </div>
     </>

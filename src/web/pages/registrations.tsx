@@ -1,5 +1,7 @@
 // A worker's registrations (BIG and others) with their expiry, warning 60 days ahead.
+import { useState } from 'react';
 import type { TCredential } from '../../shared/workers.schemas';
+import { ErrorMessage } from '../components/ui';
 import { daysBetween, formatDate } from '../format';
 import { useI18n } from '../i18n/i18n';
 
@@ -16,10 +18,28 @@ export function expiryState(expiresOn: string | null, today: string): ExpiryStat
   return { kind: 'valid' };
 }
 
-export function RegistrationList({ credentials, today }: { credentials: TCredential[]; today: string }) {
+type Verify = (credentialId: string, status: 'verified' | 'rejected') => Promise<void>;
+
+export function RegistrationList({ credentials, today, onVerify }: { credentials: TCredential[]; today: string; onVerify?: Verify | undefined }) {
   const { t, locale } = useI18n();
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const verify = (credentialId: string, status: 'verified' | 'rejected') => {
+    if (!onVerify) return;
+    setBusyId(credentialId);
+    setError(null);
+    onVerify(credentialId, status).then(
+      () => setBusyId(null),
+      (reason: unknown) => {
+        setError(reason);
+        setBusyId(null);
+      },
+    );
+  };
   if (credentials.length === 0) return <p className="muted">{t('worker.noRegistrations')}</p>;
   return (
+    <>
+    {error !== null && <ErrorMessage error={error} testId="verify-error" />}
     <ul className="registrations">
       {credentials.map((credential) => {
         const state = expiryState(credential.expiresOn, today);
@@ -44,9 +64,23 @@ export function RegistrationList({ credentials, today }: { credentials: TCredent
                 {t('worker.expired', { date: formatDate(credential.expiresOn, locale) })}
               </p>
             )}
+            {onVerify && credential.verificationStatus === 'unverified' && (
+              <div className="verify">
+                <p className="field-hint">{t('worker.verifyHint')}</p>
+                <div className="form-actions">
+                  <button type="button" className="button button-primary" disabled={busyId === credential.id} onClick={() => verify(credential.id, 'verified')} data-testid="verify-registration">
+                    {t('worker.verify')}
+                  </button>
+                  <button type="button" className="button button-secondary" disabled={busyId === credential.id} onClick={() => verify(credential.id, 'rejected')}>
+                    {t('worker.reject')}
+                  </button>
+                </div>
+              </div>
+            )}
           </li>
         );
       })}
     </ul>
+    </>
   );
 }

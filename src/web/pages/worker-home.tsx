@@ -1,12 +1,12 @@
 // The worker's own profile (their home page), also shown to a region's mediators at /workers/:id.
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import type { TMe } from '../../shared/auth.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import type { TCredential, TWorkerProfile } from '../../shared/workers.schemas';
 import { Attribution, Card, ErrorMessage, Loading } from '../components/ui';
 import { formatClock, formatHours, packageName, todayIso } from '../format';
 import { useI18n, weekdayName } from '../i18n/i18n';
-import { getWorker, listCredentials, listPackages } from '../requests';
+import { getWorker, listCredentials, listPackages, verifyCredential } from '../requests';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { RegistrationList } from './registrations';
@@ -67,7 +67,20 @@ function WorkerProfileLoader({ workerId, showName = false }: { workerId: string;
           {t('worker.form.saved')}
         </p>
       )}
-      <WorkerProfileView profile={profile} credentials={credentials} packages={packages} today={todayIso()} />
+      <WorkerProfileView
+        profile={profile}
+        credentials={credentials}
+        packages={packages}
+        today={todayIso()}
+        onVerify={
+          showName
+            ? async (credentialId, status) => {
+                const updated = await verifyCredential(credentialId, status);
+                loaded.setData({ ...loaded.data!, credentials: credentials.map((c) => (c.id === updated.id ? updated : c)) });
+              }
+            : undefined
+        }
+      />
       {isEditing ? (
         <WorkerProfileForm
           profile={profile}
@@ -98,7 +111,13 @@ function WorkerProfileLoader({ workerId, showName = false }: { workerId: string;
   );
 }
 
-export function WorkerProfileView({ profile, credentials, packages, today }: WorkerData & { today: string }) {
+export function WorkerProfileView({
+  profile,
+  credentials,
+  packages,
+  today,
+  onVerify,
+}: WorkerData & { today: string; onVerify?: ComponentProps<typeof RegistrationList>['onVerify'] }) {
   const { t, locale } = useI18n();
   const byId = new Map(packages.map((p) => [p.id, p]));
   const chosen = profile.packageIds.map((id) => byId.get(id)).filter((p) => p !== undefined);
@@ -119,7 +138,7 @@ export function WorkerProfileView({ profile, credentials, packages, today }: Wor
       </Card>
 
       <Card title={t('worker.registrations')} testId="worker-registrations">
-        <RegistrationList credentials={credentials} today={today} />
+        <RegistrationList credentials={credentials} today={today} onVerify={onVerify} />
       </Card>
 
       <Card title={t('worker.packages')} testId="worker-packages">

@@ -3,12 +3,11 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import { ZUpdateWorkerRequest, type TWorkerProfile } from '../../shared/workers.schemas';
-import { ApiError } from '../api';
 import { Card, ErrorMessage, Field } from '../components/ui';
 import { formatClock, packageName, parseClock } from '../format';
 import { useI18n, weekdayName } from '../i18n/i18n';
 import { updateWorker } from '../requests';
-import { validate, type FieldErrors } from '../validation';
+import { serverFieldErrors, validate, type FieldErrors } from '../validation';
 
 type WindowRow = { key: number; weekday: number; start: string; end: string };
 
@@ -89,7 +88,7 @@ export function WorkerProfileForm({
       onSaved(await updateWorker(profile.id, result.data));
     } catch (reason) {
       setError(reason);
-      if (reason instanceof ApiError) setErrors(reason.fieldErrors());
+      setErrors(serverFieldErrors(reason, t));
       setIsBusy(false);
     }
   };

@@ -1,0 +1,89 @@
+// A coordinator changes the region's working-time rules (Arbeidstijdenwet defaults), in hours.
+import { useId, useState, type SyntheticEvent } from 'react';
+import { ZUpdateRegionRulesRequest, type TRegion, type TRegionRules } from '../../shared/regions.schemas';
+import { ErrorMessage, Field } from '../components/ui';
+import { useI18n, weekdayName, type MessageKey } from '../i18n/i18n';
+import { updateRegionRules } from '../requests';
+import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+
+type HourRule = 'minRestMinutes' | 'restAfterNightMinutes' | 'maxShiftMinutes' | 'maxMinutesPerWeek';
+
+const HOUR_RULES: { rule: HourRule; label: MessageKey }[] = [
+  { rule: 'minRestMinutes', label: 'region.rules.minRest' },
+  { rule: 'restAfterNightMinutes', label: 'region.rules.restAfterNight' },
+  { rule: 'maxShiftMinutes', label: 'region.rules.maxShift' },
+  { rule: 'maxMinutesPerWeek', label: 'region.rules.maxWeek' },
+];
+
+const toHours = (minutes: number) => String(minutes / 60);
+const toMinutes = (hours: string) => {
+  const text = hours.trim().replace(',', '.');
+  return text === '' ? Number.NaN : Math.round(Number(text) * 60);
+};
+
+export function RulesForm({ regionId, rules, onSaved, onCancel }: { regionId: string; rules: TRegionRules; onSaved: (region: TRegion) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const weekStartId = useId();
+  const [hours, setHours] = useState<Record<HourRule, string>>({
+    minRestMinutes: toHours(rules.minRestMinutes),
+    restAfterNightMinutes: toHours(rules.restAfterNightMinutes),
+    maxShiftMinutes: toHours(rules.maxShiftMinutes),
+    maxMinutesPerWeek: toHours(rules.maxMinutesPerWeek),
+  });
+  const [weekStartsOn, setWeekStartsOn] = useState<1 | 7>(rules.weekStartsOn);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setError(null);
+    const body = { ...Object.fromEntries(HOUR_RULES.map(({ rule }) => [rule, toMinutes(hours[rule])])), weekStartsOn };
+    const result = validate(ZUpdateRegionRulesRequest, body, t);
+    if (result.errors) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setIsBusy(true);
+    try {
+      onSaved(await updateRegionRules(regionId, result.data));
+    } catch (reason) {
+      setError(reason);
+      setErrors(serverFieldErrors(reason, t));
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={(event) => void submit(event)} data-testid="rules-form">
+      {error !== null && <ErrorMessage error={error} testId="rules-error" />}
+      {HOUR_RULES.map(({ rule, label }) => (
+        <Field
+          key={rule}
+          label={`${t(label)} (${t('region.rules.inHours')})`}
+          inputMode="decimal"
+          value={hours[rule]}
+          onChange={(event) => setHours((h) => ({ ...h, [rule]: event.target.value }))}
+          error={errors[rule]}
+          testId={`rules-${rule}`}
+        />
+      ))}
+      <div className="field">
+        <label htmlFor={weekStartId}>{t('region.rules.weekStart')}</label>
+        <select id={weekStartId} value={weekStartsOn} onChange={(event) => setWeekStartsOn(event.target.value === '7' ? 7 : 1)}>
+          <option value={1}>{weekdayName(1, t)}</option>
+          <option value={7}>{weekdayName(7, t)}</option>
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={isBusy} data-testid="rules-save">
+          {t('worker.form.save')}
+        </button>
+        <button type="button" className="button button-ghost" onClick={onCancel}>
+          {t('worker.form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
