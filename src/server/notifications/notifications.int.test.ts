@@ -164,6 +164,7 @@ describe('notifications and email', () => {
     const { workerA } = cast.sessions;
     const bad = await workerA.request('PUT', '/api/me/notification-preferences', { preferences: [{ type: 'claim.confirmed', channel: 'sms' }] });
     assert.equal(bad.status, 400);
+    assert.equal((bad.body as { issues: { path: string }[] }).issues[0]?.path, 'preferences[0].channel');
     const unknown = await workerA.request('PUT', '/api/me/notification-preferences', { preferences: [{ type: 'lunch.served', channel: 'email' }] });
     assert.equal(unknown.status, 400);
 
