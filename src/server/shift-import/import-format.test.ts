@@ -66,6 +66,9 @@ describe('times', () => {
     assert.deepEqual(parseWhen('07.30 uur').value, { kind: 'clock', clock: { hour: 7, minute: 30 } });
     assert.deepEqual(parseWhen('23:15:00').value, { kind: 'clock', clock: { hour: 23, minute: 15 } });
     assert.deepEqual(parseWhen('24:00').value, { kind: 'clock', clock: { hour: 0, minute: 0 } });
+    assert.deepEqual(parseWhen('10:30 PM').value, { kind: 'clock', clock: { hour: 22, minute: 30 } });
+    assert.deepEqual(parseWhen('12 a.m.').value, { kind: 'clock', clock: { hour: 0, minute: 0 } });
+    assert.deepEqual(parseWhen('7am').value, { kind: 'clock', clock: { hour: 7, minute: 0 } });
     assert.deepEqual(parseWhen(excelTime(22, 0)).value, { kind: 'clock', clock: { hour: 22, minute: 0 } });
     // Excel stores 22:00 as 0.91666…; floating point must not make it 21:59.
     assert.deepEqual(parseWhen(22 / 24).value, { kind: 'clock', clock: { hour: 22, minute: 0 } });
@@ -75,6 +78,7 @@ describe('times', () => {
   test('local date-times and ISO instants', () => {
     assert.deepEqual(parseWhen('2027-01-04 22:00').value, { kind: 'local', date: { year: 2027, month: 1, day: 4 }, clock: { hour: 22, minute: 0 } });
     assert.deepEqual(parseWhen('04-01-2027 22:00').value, { kind: 'local', date: { year: 2027, month: 1, day: 4 }, clock: { hour: 22, minute: 0 } });
+    assert.deepEqual(parseWhen('04/01/2027 10:00 PM').value, { kind: 'local', date: { year: 2027, month: 1, day: 4 }, clock: { hour: 22, minute: 0 } });
     assert.deepEqual(parseWhen(new Date(Date.UTC(2027, 0, 4, 22, 0))).value, { kind: 'local', date: { year: 2027, month: 1, day: 4 }, clock: { hour: 22, minute: 0 } });
     const instant = parseWhen('2027-01-04T21:00:00Z').value;
     assert.equal(instant?.kind, 'instant');
@@ -85,7 +89,8 @@ describe('times', () => {
 
   test('unreadable times say what is expected', () => {
     assert.match(parseWhen('25:00').message!, /not a time of day/);
-    assert.match(parseWhen('10 pm').message!, /must be a time like 22:00/);
+    assert.match(parseWhen('10 uur').message!, /must be a time like 22:00/);
+    assert.match(parseWhen('13:00 PM').message!, /not a time of day/);
     assert.match(parseWhen('2027-13-01 10:00').message!, /not a date in the calendar/);
     assert.equal(parseWhen(null).message, 'is required');
   });

@@ -127,13 +127,19 @@ function parseDateText(text: string): Parsed<LocalDate> | undefined {
   return date ? { value: date } : { message: `${text} is not a date in the calendar` };
 }
 
-const CLOCK_TEXT = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:u|uur|h)?$/i;
+const CLOCK_TEXT = /^(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2}))?\s*(?:u|uur|h)?|(?:[:.](\d{2}))?\s*([ap])\.?m\.?)$/i;
 
 function parseClockText(text: string): Parsed<Clock> | undefined {
   const m = CLOCK_TEXT.exec(text);
   if (!m) return undefined;
-  const hour = Number(m[1]);
-  const minute = Number(m[2]);
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? m[4] ?? 0);
+  // English exports (HealthRoster) may write 10:00 PM.
+  const meridiem = m[5]?.toLowerCase();
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return { message: `${text} is not a time of day` };
+    hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  }
   // 24:00 is how some rosters write the end of a day: the same as 00:00, which ends the shift the next day.
   if (hour === 24 && minute === 0) return { value: { hour: 0, minute: 0 } };
   if (hour > 23 || minute > 59) return { message: `${text} is not a time of day` };
@@ -183,7 +189,7 @@ export function parseWhen(cell: Cell): Parsed<When> {
   }
   const clock = parseClockText(text);
   if (clock) return clock.value ? { value: { kind: 'clock', clock: clock.value } } : clock;
-  const dateTime = /^(\S+)[T ]+(\S+(?:\s*(?:u|uur|h))?)$/i.exec(text);
+  const dateTime = /^(\S+?)[T ]+(.+)$/.exec(text);
   if (dateTime) {
     const date = parseDateText(dateTime[1]!);
     const time = parseClockText(dateTime[2]!);

@@ -177,6 +177,14 @@ describe('rows with errors', () => {
     assert.equal(issues[4]!.message, 'no location "Nergens" found');
   });
 
+  test('the same file sent twice at once is imported once', async () => {
+    const before = await shiftCount();
+    const file = csv('Location,Package,Date,Start,End', 'Domstad Centrum,basic-care,2027-02-22,07:00,15:00', 'Domstad Centrum,nursing,2027-02-22,22:00,07:00');
+    const results = await Promise.all([send(planner, 'rooster.csv', file), send(planner, 'rooster.csv', file)]);
+    assert.deepEqual(results.map((r) => r.status).sort(), [200, 422], JSON.stringify(results.map((r) => r.body)));
+    assert.equal(await shiftCount(), before + 2);
+  });
+
   test('rows repeating one another are an error at the second', async () => {
     const row = 'Domstad Centrum,basic-care,2027-02-15,07:00,15:00';
     const res = await send(planner, 'rooster.csv', csv('Location,Package,Date,Start,End', row, row));

@@ -130,6 +130,12 @@ async function findDuplicates(db: DbOrTx, states: RowState[]) {
   }
 }
 
+/** Imports into one organisation wait for each other, so a double-clicked import cannot post its shifts twice. */
+async function lockOrganisations(db: DbOrTx, organisationIds: string[]) {
+  const ids = [...new Set(organisationIds)].sort();
+  if (ids.length) await db.execute(sql`select id from organisations where id in ${ids} order by id for no key update`);
+}
+
 const DRAFT_FIELD: Record<string, ImportField> = { locationId: 'location', packageId: 'package', end: 'end', start: 'start', supervisionCapacity: 'supervisionCapacity', places: 'places' };
 
 async function validateRows(db: DbOrTx, actor: Actor, header: HeaderMatch, rows: TableRow[]) {
@@ -156,6 +162,7 @@ async function validateRows(db: DbOrTx, actor: Actor, header: HeaderMatch, rows:
   complete.forEach((state, i) => {
     for (const issue of checked.issues[i]!) state.issues.push({ column: DRAFT_FIELD[issue.path] ?? issue.path, message: issue.message });
   });
+  await lockOrganisations(db, complete.flatMap((s) => checked.organisationOf(s.draft!.locationId) ?? []));
   await findDuplicates(db, states);
   for (const state of states) if (state.issues.length) delete state.draft;
   return { states, organisationOf: checked.organisationOf };
