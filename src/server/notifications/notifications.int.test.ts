@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { TMailboxEntry, TNotificationList, TNotificationPreferences } from '../../shared/notifications.schemas.js';
-import { assignments, emailOutbox, notifications, users } from '../db/schema.js';
+import { assignments, emailOutbox, notifications, swaps, users } from '../db/schema.js';
 import { buildShift, buildWorkerWithUser, findPackageIdsByCode } from '../demo/builders.js';
 import { setupTwoRegions, startTestApp, type TestApp } from '../testing/test-app.js';
 import { sendDigests } from './digest.js';
@@ -207,6 +207,42 @@ describe('notifications and email', () => {
     const [mail] = await outboxTo('planner-a@test.org');
     assert.match(mail?.subject ?? '', /^New claim to review: Sam Test/);
     assert.equal((await outboxTo('planner-b@test.org')).length, 0);
+  });
+
+  test('swaps reach the asked worker, then the requester and the planners, then both workers', async () => {
+    const assignment = await assign(await shiftA(), cast.workerA.id);
+    const [swap] = await t.db.insert(swaps).values({ assignmentId: assignment.id, fromWorkerId: cast.workerA.id, toWorkerId: cast.otherWorkerA.id, note: 'Verjaardag van mijn moeder' }).returning();
+    const keys = async () => (await t.db.select().from(emailOutbox)).map((r) => r.dedupeKey);
+    const userOf = (worker: { userId: string | null }) => worker.userId!;
+    const [planner] = await t.db.select().from(users).where(eq(users.email, 'planner-a@test.org'));
+
+    await emit({ type: 'swap.requested', swapId: swap!.id });
+    const [asked] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `swap.requested:${swap!.id}:${userOf(cast.otherWorkerA)}`));
+    assert.match(asked?.subject ?? '', /vraagt of je een dienst wilt overnemen$/);
+    assert.match(asked?.text ?? '', /"Verjaardag van mijn moeder"/);
+
+    await emit({ type: 'swap.accepted', swapId: swap!.id });
+    const afterAccept = await keys();
+    assert.ok(afterAccept.includes(`swap.accepted:${swap!.id}:${userOf(cast.workerA)}`));
+    assert.ok(afterAccept.includes(`swap.accepted:${swap!.id}:${planner!.id}`), 'Ziekenhuis A approves swaps');
+
+    await emit({ type: 'swap.decided', swapId: swap!.id, isApproved: false, reason: 'Niet dezelfde afdeling' });
+    const decided = (await t.db.select().from(emailOutbox)).filter((r) => r.dedupeKey?.startsWith(`swap.decided:${swap!.id}:`));
+    assert.deepEqual(decided.map((r) => r.toEmail).sort(), ['worker-a2@test.org', 'worker-a@test.org']);
+    assert.ok(decided.every((r) => r.text.includes('Reden: Niet dezelfde afdeling')));
+  });
+
+  test('a worker who cancels is reported to the planners; a cancellation by the organisation to the worker', async () => {
+    const byWorker = await assign(await shiftA(), cast.workerA.id);
+    await emit({ type: 'assignment.cancelled', assignmentId: byWorker.id, reason: 'ziek', byWorker: true });
+    const [toPlanner] = (await outboxTo('planner-a@test.org')).filter((r) => r.dedupeKey?.startsWith(`assignment.cancelled:${byWorker.id}`));
+    assert.ok(toPlanner);
+    assert.equal((await outboxTo('worker-a@test.org')).filter((r) => r.dedupeKey?.startsWith(`assignment.cancelled:${byWorker.id}`)).length, 0);
+
+    const byOrganisation = await assign(await shiftA(), cast.workerA.id);
+    await emit({ type: 'assignment.cancelled', assignmentId: byOrganisation.id, reason: 'te weinig cliënten', byWorker: false });
+    const [toWorker] = (await outboxTo('worker-a@test.org')).filter((r) => r.dedupeKey?.startsWith(`assignment.cancelled:${byOrganisation.id}`));
+    assert.match(toWorker?.subject ?? '', /^Je dienst is geannuleerd/);
   });
 
   test('a reminder goes out the day before, once', async () => {
