@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ZCreateLocationRequest } from '../shared/organisations.schemas';
+import { ZUpdateRegionRulesRequest } from '../shared/regions.schemas';
 import { daysBetween, formatClock, formatDate, formatHours, parseClock } from './format';
+import { translate, type Translate } from './i18n/i18n';
 import { expiryState } from './pages/registrations';
 import { matchPath } from './router';
 import { primaryRole } from './session';
+import { validate } from './validation';
 
 describe('formatting', () => {
   it('writes dates in the interface language', () => {
@@ -52,5 +56,19 @@ describe('routing and roles', () => {
     expect(primaryRole({ roles: [binding('worker'), binding('mediator')], workerId: null })).toBe('mediator');
     expect(primaryRole({ roles: [binding('planner'), binding('admin')], workerId: null })).toBe('admin');
     expect(primaryRole({ roles: [binding('planner')], workerId: null })).toBe('planner');
+  });
+});
+
+describe('client-side validation messages', () => {
+  it('speaks Dutch, in hours where the form asks for hours', () => {
+    const t: Translate = (key, vars) => translate('nl', key, vars);
+    const location = validate(ZCreateLocationRequest, { name: 'A', address: 'Hoofdweg 1', postcode: '12', city: '' }, t);
+    expect(location.errors).toEqual({
+      name: 'Vul minstens 2 tekens in.',
+      postcode: 'Vul een Nederlandse (1234 AB) of Belgische (1234) postcode in.',
+      city: 'Vul dit veld in.',
+    });
+    const rules = validate(ZUpdateRegionRulesRequest, { maxShiftMinutes: 30 * 60, minRestMinutes: 1.5 }, t);
+    expect(rules.errors).toEqual({ maxShiftMinutes: 'Maximaal 24 uur.', minRestMinutes: 'Vul een heel getal in.' });
   });
 });

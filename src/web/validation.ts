@@ -21,8 +21,8 @@ const isMinutesField = (path: string) => /Minutes(PerWeek)?$/.test(path) && !/(s
 function issueMessage(issue: z.core.$ZodIssue, path: string, t: Translate): string {
   switch (issue.code) {
     case 'too_small': {
-      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return t('validation.required');
       const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? t('validation.required') : t('validation.minChars', { min });
       return isMinutesField(path) ? t('validation.minHours', { min: min / 60 }) : t('validation.min', { min });
     }
     case 'too_big': {

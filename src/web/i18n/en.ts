@@ -65,6 +65,7 @@ export const en: Messages = {
   'validation.number': 'Enter a number.',
   'validation.wholeNumber': 'Enter a whole number.',
   'validation.min': 'At least {min}.',
+  'validation.minChars': 'Enter at least {min} characters.',
   'validation.max': 'At most {max}.',
   'validation.minHours': 'At least {min} hours.',
   'validation.maxHours': 'At most {max} hours.',

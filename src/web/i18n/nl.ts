@@ -64,6 +64,7 @@ export const nl = {
   'validation.number': 'Vul een getal in.',
   'validation.wholeNumber': 'Vul een heel getal in.',
   'validation.min': 'Minimaal {min}.',
+  'validation.minChars': 'Vul minstens {min} tekens in.',
   'validation.max': 'Maximaal {max}.',
   'validation.minHours': 'Minimaal {min} uur.',
   'validation.maxHours': 'Maximaal {max} uur.',

@@ -39,48 +39,48 @@ export function RegistrationList({ credentials, today, onVerify }: { credentials
   if (credentials.length === 0) return <p className="muted">{t('worker.noRegistrations')}</p>;
   return (
     <>
-    {error !== null && <ErrorMessage error={error} testId="verify-error" />}
-    <ul className="registrations">
-      {credentials.map((credential) => {
-        const state = expiryState(credential.expiresOn, today);
-        return (
-          <li key={credential.id} className="registration" data-testid="registration">
-            <p className="registration-head">
-              <strong>{t(`credential.${credential.kind}`)}</strong>
-              <span className={`badge badge-${credential.verificationStatus}`}>{t(`verification.${credential.verificationStatus}`)}</span>
-            </p>
-            <p className="muted">
-              {t('worker.registrationNumber', { number: credential.number })}
-              {credential.profession && ` · ${credential.profession}`}
-            </p>
-            <p>{credential.expiresOn ? t('worker.validUntil', { date: formatDate(credential.expiresOn, locale) }) : t('worker.noExpiry')}</p>
-            {state.kind === 'expiring' && (
-              <p className="alert alert-warning" data-testid="registration-warning">
-                {state.days === 0 ? t('worker.expiresToday') : t('worker.expiresSoon', { days: state.days })}
+      {error !== null && <ErrorMessage error={error} testId="verify-error" />}
+      <ul className="registrations">
+        {credentials.map((credential) => {
+          const state = expiryState(credential.expiresOn, today);
+          return (
+            <li key={credential.id} className="registration" data-testid="registration">
+              <p className="registration-head">
+                <strong>{t(`credential.${credential.kind}`)}</strong>
+                <span className={`badge badge-${credential.verificationStatus}`}>{t(`verification.${credential.verificationStatus}`)}</span>
               </p>
-            )}
-            {state.kind === 'expired' && credential.expiresOn && (
-              <p className="alert alert-error" data-testid="registration-expired">
-                {t('worker.expired', { date: formatDate(credential.expiresOn, locale) })}
+              <p className="muted">
+                {t('worker.registrationNumber', { number: credential.number })}
+                {credential.profession && ` · ${credential.profession}`}
               </p>
-            )}
-            {onVerify && credential.verificationStatus === 'unverified' && (
-              <div className="verify">
-                <p className="field-hint">{t('worker.verifyHint')}</p>
-                <div className="form-actions">
-                  <button type="button" className="button button-primary" disabled={busyId === credential.id} onClick={() => verify(credential.id, 'verified')} data-testid="verify-registration">
-                    {t('worker.verify')}
-                  </button>
-                  <button type="button" className="button button-secondary" disabled={busyId === credential.id} onClick={() => verify(credential.id, 'rejected')}>
-                    {t('worker.reject')}
-                  </button>
+              <p>{credential.expiresOn ? t('worker.validUntil', { date: formatDate(credential.expiresOn, locale) }) : t('worker.noExpiry')}</p>
+              {state.kind === 'expiring' && (
+                <p className="alert alert-warning" data-testid="registration-warning">
+                  {state.days === 0 ? t('worker.expiresToday') : t('worker.expiresSoon', { days: state.days })}
+                </p>
+              )}
+              {state.kind === 'expired' && credential.expiresOn && (
+                <p className="alert alert-error" data-testid="registration-expired">
+                  {t('worker.expired', { date: formatDate(credential.expiresOn, locale) })}
+                </p>
+              )}
+              {onVerify && credential.verificationStatus === 'unverified' && (
+                <div className="verify">
+                  <p className="field-hint">{t('worker.verifyHint')}</p>
+                  <div className="form-actions">
+                    <button type="button" className="button button-primary" disabled={busyId === credential.id} onClick={() => verify(credential.id, 'verified')} data-testid="verify-registration">
+                      {t('worker.verify')}
+                    </button>
+                    <button type="button" className="button button-secondary" disabled={busyId === credential.id} onClick={() => verify(credential.id, 'rejected')}>
+                      {t('worker.reject')}
+                    </button>
+                  </div>
                 </div>
-              </div>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }
