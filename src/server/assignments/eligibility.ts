@@ -10,16 +10,13 @@ import type { ProblemDocument } from '../../solver/regional/documents.js';
 import { Plan } from '../../solver/regional/plan.js';
 import type { TRegionRules } from '../../shared/regions.schemas.js';
 import type { DbOrTx } from '../db/open-database.js';
+import { loadWorkerEntries } from '../planning/worker-facts.js';
 import {
   activityPackages,
   assignments,
-  credentials,
   locations,
   shifts,
-  workerAvailabilityExceptions,
-  workerPackages,
   workers,
-  workerWeeklyAvailability,
 } from '../db/schema.js';
 
 const DAY_MS = 86_400_000;
@@ -149,32 +146,21 @@ export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Pro
         ignore.length ? sql`${assignments.id} not in ${ignore}` : undefined,
       ),
     );
-  const packageRows = await db.select({ id: workerPackages.packageId }).from(workerPackages).where(eq(workerPackages.workerId, worker.id));
-  const [registration] = await db
-    .select({ expiresOn: sql<string | null>`max(${credentials.expiresOn})::text` })
-    .from(credentials)
-    .where(and(eq(credentials.workerId, worker.id), eq(credentials.kind, 'big'), eq(credentials.verificationStatus, 'verified')));
-  const weekly = await db.select().from(workerWeeklyAvailability).where(eq(workerWeeklyAvailability.workerId, worker.id));
-  const exceptions = await db
-    .select()
-    .from(workerAvailabilityExceptions)
-    .where(and(eq(workerAvailabilityExceptions.workerId, worker.id), lt(workerAvailabilityExceptions.start, new Date(to)), gt(workerAvailabilityExceptions.end, new Date(from))));
-
   const all = [...candidates, ...heldFacts];
   const horizonStart = weekStart(Math.min(...all.map((s) => s.start.getTime())), input.rules, input.timeZone);
   const lastEnd = Math.max(...all.map((s) => s.end.getTime()));
   let horizonEnd = horizonStart;
   while (horizonEnd.toMillis() < lastEnd) horizonEnd = horizonEnd.plus({ days: 7 });
   const iso = (ms: number) => new Date(ms).toISOString();
-
-  const available: { start: string; end: string }[] = [];
-  for (let day = horizonStart.minus({ days: 1 }); day < horizonEnd; day = day.plus({ days: 1 })) {
-    for (const w of weekly.filter((x) => x.weekday === day.weekday)) {
-      available.push({ start: iso(day.plus({ minutes: w.startMinute }).toMillis()), end: iso(day.plus({ minutes: w.endMinute }).toMillis()) });
-    }
-  }
-  for (const e of exceptions.filter((x) => x.isAvailable)) available.push({ start: e.start.toISOString(), end: e.end.toISOString() });
-  const expires = registration?.expiresOn ? DateTime.fromISO(registration.expiresOn, { zone: input.timeZone }).plus({ days: 1 }).toMillis() : null;
+  const organisationIds = new Set(all.map((s) => s.organisationId));
+  const entries = await loadWorkerEntries(
+    db,
+    [worker.id],
+    { from: horizonStart.toJSDate(), to: horizonEnd.toJSDate(), timeZone: input.timeZone },
+    // Only packages and organisations of the shifts at hand matter; the format rejects unknown ones.
+    { packageIds: new Set(all.map((s) => s.packageId)), organisationIds },
+  );
+  const { regionId: _r, kind: _k, minDaysPerYear: _m, ...entry } = entries.get(worker.id)!;
 
   const shiftDoc = (s: ShiftFacts) => ({
     id: s.id,
@@ -194,23 +180,11 @@ export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Pro
     horizonEnd: iso(horizonEnd.toMillis()),
     rules: { minRestMinutes: input.rules.minRestMinutes, maxMinutesPerWeek: input.rules.maxMinutesPerWeek },
     packages: [...new Map(all.map((s) => [s.packageId, { id: s.packageId, requiresRegistration: s.requiresRegistration }])).values()],
-    organisations: [...new Set(all.map((s) => s.organisationId))].map((id) => ({ id })),
+    organisations: [...organisationIds].map((id) => ({ id })),
     locations: [...locationsById.values()],
     shifts: all.map(shiftDoc),
     workers: [
-      {
-        id: worker.id,
-        lat: worker.homeLat,
-        lon: worker.homeLon,
-        maxTravelKm: worker.maxTravelKm,
-        // Only packages of the shifts at hand matter; the format rejects unknown ones.
-        packages: packageRows.map((p) => p.id).filter((id) => all.some((s) => s.packageId === id)),
-        registrationExpires: expires === null ? null : iso(expires),
-        newcomer: worker.isNewcomer,
-        ...(weekly.length || available.length ? { available } : {}),
-        unavailable: exceptions.filter((x) => !x.isAvailable).map((e) => ({ start: e.start.toISOString(), end: e.end.toISOString() })),
-        ...(worker.maxMinutesPerWeek ? { maxMinutesPerWeek: worker.maxMinutesPerWeek } : {}),
-      },
+      entry,
       ...occupants.map((o) => occupantWorker(`occupant-${o.id}`, o.isNewcomer)),
     ],
   };
