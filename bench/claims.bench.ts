@@ -44,13 +44,13 @@ function readOptions(): Options {
   return {
     workers: number(values.workers, quick ? 500 : 10_000, 'workers'),
     shifts: number(values.shifts, quick ? 2_000 : 20_000, 'shifts'),
-    requests: number(values.requests, quick ? 200 : 2_000, 'requests'),
+    requests: number(values.requests, quick ? 200 : 600, 'requests'),
     concurrency: number(values.concurrency, quick ? 20 : 200, 'concurrency'),
-    logins: number(values.logins, quick ? 30 : 300, 'logins'),
+    logins: number(values.logins, quick ? 30 : 200, 'logins'),
     // The pool the server gets: PostgreSQL here allows 300 connections.
     pool: number(values.pool, 20, 'pool'),
     // Requests one after another per scenario, for the service time without queueing.
-    serial: number(values.serial, quick ? 10 : 50, 'serial'),
+    serial: number(values.serial, quick ? 10 : 30, 'serial'),
   };
 }
 
