@@ -104,7 +104,8 @@ const shiftKey = (d: Pick<Draft, 'locationId' | 'packageId' | 'start' | 'end'>) 
 
 /** Rows repeating an earlier row, or a shift that is already posted: importing a file twice posts nothing twice. */
 async function findDuplicates(db: DbOrTx, states: RowState[]) {
-  const drafts = states.filter((s) => s.draft).map((s) => s.draft!);
+  const candidates = states.filter((s) => s.draft && s.issues.length === 0);
+  const drafts = candidates.map((s) => s.draft!);
   if (drafts.length === 0) return;
   const times = drafts.map((d) => d.start.getTime());
   const existing = await db
@@ -120,9 +121,8 @@ async function findDuplicates(db: DbOrTx, states: RowState[]) {
     );
   const posted = new Set(existing.map(shiftKey));
   const seen = new Map<string, number>();
-  for (const state of states) {
-    if (!state.draft) continue;
-    const key = shiftKey(state.draft);
+  for (const state of candidates) {
+    const key = shiftKey(state.draft!);
     const earlier = seen.get(key);
     if (earlier !== undefined) state.issues.push({ column: 'start', message: `repeats row ${earlier}; raise places there instead` });
     else if (posted.has(key)) state.issues.push({ column: 'start', message: 'this shift (location, package, start and end) is already posted' });
