@@ -118,6 +118,8 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
   private current: Score;
   private lastMove: Move | undefined;
   private lastDelta: Score = { hard: 0, soft: 0 };
+  /** (shift, worker) pairs removed then added by deltaOf, to undo; grown when a move is longer. */
+  private undoBuffer = new Int32Array(64);
 
   constructor(readonly problem: CompiledProblem, readonly mix: MoveMix = DEFAULT_MOVE_MIX, candidates?: Int32Array[]) {
     const S = problem.shiftIds.length;
@@ -245,8 +247,11 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
     let hard = 0;
     let soft = 0;
     const plan = this.plan;
-    const removed: number[] = [];
-    const added: number[] = [];
+    // Reused buffers: the search calls this millions of times, and garbage collection showed in profiles.
+    if (this.undoBuffer.length < 4 * move.length) this.undoBuffer = new Int32Array(4 * move.length);
+    const undo = this.undoBuffer;
+    let removedCount = 0;
+    let addedCount = 0;
     let isRejected = false;
     for (const { place } of move) {
       const shift = this.placeShift[place]!;
@@ -255,8 +260,10 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
       for (const c of this.dynamicHard) hard += c.deltaUnassign(plan, shift, old);
       for (const c of this.soft) soft += c.deltaUnassign(plan, shift, old);
       plan.remove(shift, old);
-      removed.push(shift, old);
+      undo[2 * removedCount] = shift;
+      undo[2 * removedCount++ + 1] = old;
     }
+    const addedFrom = 2 * removedCount;
     for (let k = 0; k < move.length; k++) {
       const { place, worker } = move[k]!;
       if (worker < 0) continue;
@@ -270,10 +277,11 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
       // The last change is read by no later one, so it need not enter the plan.
       if (k === move.length - 1) break;
       plan.add(shift, worker);
-      added.push(shift, worker);
+      undo[addedFrom + 2 * addedCount] = shift;
+      undo[addedFrom + 2 * addedCount++ + 1] = worker;
     }
-    for (let k = added.length - 2; k >= 0; k -= 2) plan.remove(added[k]!, added[k + 1]!);
-    for (let k = removed.length - 2; k >= 0; k -= 2) plan.add(removed[k]!, removed[k + 1]!);
+    for (let k = addedCount - 1; k >= 0; k--) plan.remove(undo[addedFrom + 2 * k]!, undo[addedFrom + 2 * k + 1]!);
+    for (let k = removedCount - 1; k >= 0; k--) plan.add(undo[2 * k]!, undo[2 * k + 1]!);
     this.lastMove = move;
     this.lastDelta = isRejected ? { hard, soft: 0 } : { hard, soft };
     return this.lastDelta;
