@@ -110,6 +110,19 @@ describe('notifications and email', () => {
     assert.equal(sent?.lastError, null);
   });
 
+  test('two delivery runs at the same time send each mail once', async () => {
+    for (let i = 0; i < 4; i++) {
+      await t.db.insert(emailOutbox).values({ toEmail: `parallel-${i}@test.org`, subject: `Parallel ${i}`, text: 'Hallo', dedupeKey: `parallel:${i}` });
+    }
+    const before = smtp.messages.length;
+    const reports = await Promise.all([deliver(), deliver(), deliver()]);
+    assert.equal(reports.reduce((sum, r) => sum + r.sent, 0), 4);
+    const received = (await smtp.waitForMessages(before + 4)).slice(before);
+    assert.deepEqual(received.map((m) => m.subject).sort(), ['Parallel 0', 'Parallel 1', 'Parallel 2', 'Parallel 3']);
+    assert.deepEqual(await deliver(), { sent: 0, retrying: 0, failed: 0 });
+    assert.equal(smtp.messages.length, before + 4);
+  });
+
   test('after the last attempt a mail is marked failed with the error', async () => {
     const assignment = await assign(await shiftA(), cast.workerA.id);
     await emit({ type: 'claim.rejected', assignmentId: assignment.id, reason: '' });
