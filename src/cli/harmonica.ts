@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<Command>> = {
   migrate: () => import('./commands/migrate.js'),
   demo: () => import('./commands/demo.js'),
   user: () => import('./commands/user.js'),
+  curtois: () => import('./commands/curtois.js'),
   solve: () => import('./commands/solve.js'),
   validate: () => import('./commands/validate.js'),
 };
