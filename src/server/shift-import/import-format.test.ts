@@ -24,9 +24,9 @@ describe('headers', () => {
   });
 
   test('unknown headers are ignored; a missing required column or a column twice is an issue', () => {
-    const ok = matchHeaders(['Locatie', 'Pakket', 'Datum', 'Begintijd', 'Eindtijd', 'Kostenplaats']);
-    assert.deepEqual(ok.columns, { location: 0, package: 1, date: 2, start: 3, end: 4 });
-    assert.deepEqual(ok.ignored, ['Kostenplaats']);
+    const ok = matchHeaders(['Dag', 'Locatie', 'Pakket', 'Datum', 'Begintijd', 'Eindtijd', 'Kostenplaats']);
+    assert.deepEqual(ok.columns, { location: 1, package: 2, date: 3, start: 4, end: 5 });
+    assert.deepEqual(ok.ignored, ['Dag', 'Kostenplaats'], 'a weekday column beside the date is not a second date');
     assert.deepEqual(ok.issues, []);
     const bad = matchHeaders(['Location', 'Locatie', 'Date', 'Start']);
     assert.deepEqual(

@@ -18,7 +18,7 @@ export const TEMPLATE_HEADERS: Record<'en' | 'nl', Record<ImportField, string>> 
 const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
   location: ['location', 'locatie', 'location id', 'locatie id', 'location name', 'locatienaam', 'vestiging', 'site'],
   package: ['package', 'pakket', 'package id', 'package code', 'pakketcode', 'activity package', 'activiteitenpakket'],
-  date: ['date', 'datum', 'shift date', 'dienstdatum', 'day', 'dag'],
+  date: ['date', 'datum', 'shift date', 'dienstdatum'],
   start: ['start', 'start time', 'starttijd', 'begin', 'begintijd', 'begin time', 'aanvang', 'from', 'van'],
   end: ['end', 'end time', 'eindtijd', 'einde', 'eind', 'to', 'tot'],
   places: ['places', 'plaatsen', 'aantal plaatsen', 'number of places', 'aantal', 'count', 'positions'],
@@ -103,7 +103,9 @@ const SERIAL_MIN = 18_264;
 const SERIAL_MAX = 73_051;
 
 function validDate(year: number, month: number, day: number): LocalDate | undefined {
-  return DateTime.fromObject({ year, month, day }).isValid ? { year, month, day } : undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const isReal = year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return isReal ? { year, month, day } : undefined;
 }
 
 function dateOfUtc(date: Date): LocalDate {
