@@ -77,7 +77,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  */
 export function compileProblem(input: unknown): CompileResult {
   const issues: ProblemIssue[] = [];
-  const fail = (path: string, message: string): void => { issues.push({ path, message }); };
+  // Top-level fields are read with an empty parent path; their issue names the field alone.
+  const fail = (path: string, message: string): void => { issues.push({ path: path.replace(/^\./, ''), message }); };
 
   const readTime = (obj: Json, key: string, path: string, isOptional = false): number => {
     const v = obj[key];
