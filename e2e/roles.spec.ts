@@ -3,9 +3,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { desktop, freshPage, logIn, logins, logOut, phone, screenshotDir, startHarness, type Harness } from './harmonica.js';
 
 let harness: Harness;
+
+/** The document's full width: wider than the viewport means sideways scrolling on a phone. */
+const pageWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'));
 
 before(async () => {
   harness = await startHarness();
@@ -48,6 +52,7 @@ describe('each role sees its own home page', () => {
     assert.match((await page.getByTestId('worker-packages').textContent()) ?? '', /Verpleegkundige zorg \(BIG\)/);
     assert.match((await page.getByTestId('registration-warning').textContent()) ?? '', /^Verloopt over \d+ dagen/);
     assert.match((await page.getByTestId('worker-travel').textContent()) ?? '', /Postcodecoördinaten © GeoNames \(CC BY 4\.0\)/);
+    assert.equal(await pageWidth(page), phone.width, 'nothing sticks out sideways on a phone');
     await page.screenshot({ path: join(screenshotDir, 'worker-375.png'), fullPage: true });
 
     await page.getByTestId('edit-profile').click();
@@ -79,6 +84,7 @@ describe('each role sees its own home page', () => {
     assert.match(location, /Heidelberglaan 100/);
     assert.match(location, /3584/);
     assert.match(location, /Europe\/Amsterdam/);
+    assert.equal(await pageWidth(page), phone.width, 'nothing sticks out sideways on a phone');
     await page.screenshot({ path: join(screenshotDir, 'planner-375.png'), fullPage: true });
 
     await page.getByTestId('add-location').click();

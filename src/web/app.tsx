@@ -78,13 +78,12 @@ export function App() {
   };
 
   const handleLogOut = () => {
-    logOut().then(
-      () => undefined,
-      () => undefined,
-    ).finally(() => {
+    // Leave even when the server cannot be reached: this browser forgets the session either way.
+    const leave = () => {
       signOut();
       navigate('/login');
-    });
+    };
+    logOut().then(leave, leave);
   };
 
   useEffect(() => {

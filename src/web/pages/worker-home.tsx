@@ -195,7 +195,7 @@ export function WorkerProfileView({
       </Card>
 
       <Card title={t('worker.contact')} testId="worker-contact">
-        <dl className="facts">
+        <dl className="facts facts-inline">
           <div>
             <dt>{t('worker.email')}</dt>
             <dd className="break">{profile.email}</dd>
