@@ -42,7 +42,7 @@ describe('logging in', () => {
 });
 
 describe('each role sees its own home page', () => {
-  it('a worker sees their profile with the expiring BIG registration, edits the travel radius and logs out', async () => {
+  it('a worker sees their profile with the expiring BIG registration, edits the travel radius, adds a registration and logs out', async () => {
     const page = await freshPage(harness, phone);
     await logIn(page, logins.worker);
     await page.getByRole('heading', { name: 'Mijn profiel' }).waitFor();
@@ -69,6 +69,16 @@ describe('each role sees its own home page', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Mijn profiel' }).waitFor();
     assert.equal(await page.getByTestId('worker-travel-km').textContent(), '40 km');
+
+    await page.getByTestId('add-registration').click();
+    await page.getByLabel('Soort registratie').selectOption('kwaliteitsregister');
+    await page.getByLabel('Registratienummer').fill('KR-204518');
+    await page.getByLabel('Geldig tot').fill('2031-05-01');
+    await page.getByTestId('registration-save').click();
+    await page.getByTestId('registration-added').waitFor();
+    const added = page.getByTestId('registration').filter({ hasText: 'Kwaliteitsregister V&V' });
+    assert.match((await added.textContent()) ?? '', /Geldig tot 1 mei 2031/);
+    assert.match((await added.textContent()) ?? '', /Nog niet gecontroleerd/);
     await logOut(page);
   });
 

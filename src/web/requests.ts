@@ -4,7 +4,7 @@ import type { TLocale } from '../shared/common.schemas';
 import type { TCreateLocationRequest, TLocation, TOrganisation, TOrganisationDetail } from '../shared/organisations.schemas';
 import type { TActivityPackage } from '../shared/packages.schemas';
 import type { TRegion, TRegionRules, TRegionSummary } from '../shared/regions.schemas';
-import type { TCredential, TUpdateWorkerRequest, TWorkerKind, TWorkerProfile, TWorkerSummary } from '../shared/workers.schemas';
+import type { TCreateCredentialRequest, TCredential, TUpdateWorkerRequest, TWorkerKind, TWorkerProfile, TWorkerSummary } from '../shared/workers.schemas';
 import { api, query } from './api';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -31,6 +31,8 @@ export const listWorkers = (params: WorkerListQuery) => api.get<{ total: number;
 export const getWorker = (workerId: string) => api.get<TWorkerProfile>(`/api/workers/${id(workerId)}`);
 export const updateWorker = (workerId: string, patch: TUpdateWorkerRequest) => api.patch<TWorkerProfile>(`/api/workers/${id(workerId)}`, patch);
 export const listCredentials = (workerId: string) => api.get<TCredential[]>(`/api/workers/${id(workerId)}/credentials`);
+export const addCredential = (workerId: string, credential: TCreateCredentialRequest) =>
+  api.post<TCredential>(`/api/workers/${id(workerId)}/credentials`, credential);
 
 export const verifyCredential = (credentialId: string, verificationStatus: 'verified' | 'rejected') =>
   api.patch<TCredential>(`/api/credentials/${id(credentialId)}/verification`, { verificationStatus });

@@ -31,6 +31,13 @@ describe('the login form', () => {
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Het e-mailadres of het wachtwoord klopt niet.');
   });
 
+  it('tells the user to wait after too many attempts', async () => {
+    answer(429, { code: 'RATE_LIMITED', message: 'Too many attempts; try again later', issues: [] });
+    render(<LoginPage onLoggedIn={() => undefined} />);
+    fillIn('worker@harmonica.demo', 'guess');
+    expect((await screen.findByTestId('login-error')).textContent).toBe('Te veel pogingen. Wacht even en probeer het dan opnieuw.');
+  });
+
   it('shows the server’s own message for an error it has no words for, and field errors by path', async () => {
     answer(400, { code: 'ACCOUNT_LOCKED', message: 'This account is locked; ask your coordinator', issues: [{ path: 'email', message: 'is locked' }] });
     render(<LoginPage onLoggedIn={() => undefined} />);

@@ -9,6 +9,7 @@ import { useI18n, weekdayName } from '../i18n/i18n';
 import { getWorker, listCredentials, listPackages, verifyCredential } from '../requests';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
+import { RegistrationForm } from './registration-form';
 import { RegistrationList } from './registrations';
 import { WorkerProfileForm } from './worker-profile-form';
 
@@ -72,6 +73,7 @@ function WorkerProfileLoader({ workerId, showName = false }: { workerId: string;
         credentials={credentials}
         packages={packages}
         today={todayIso()}
+        onCredentialAdded={(credential) => loaded.setData({ ...loaded.data!, credentials: [...credentials, credential] })}
         onVerify={
           showName
             ? async (credentialId, status) => {
@@ -117,8 +119,15 @@ export function WorkerProfileView({
   packages,
   today,
   onVerify,
-}: WorkerData & { today: string; onVerify?: ComponentProps<typeof RegistrationList>['onVerify'] }) {
+  onCredentialAdded,
+}: WorkerData & {
+  today: string;
+  onVerify?: ComponentProps<typeof RegistrationList>['onVerify'];
+  onCredentialAdded?: (credential: TCredential) => void;
+}) {
   const { t, locale } = useI18n();
+  const [isAddingRegistration, setIsAddingRegistration] = useState(false);
+  const [isRegistrationAdded, setIsRegistrationAdded] = useState(false);
   const byId = new Map(packages.map((p) => [p.id, p]));
   const chosen = profile.packageIds.map((id) => byId.get(id)).filter((p) => p !== undefined);
   const hours = (minutes: number | null) => (minutes === null ? t('worker.notSet') : t('worker.hoursValue', { hours: formatHours(minutes, locale) }));
@@ -139,6 +148,35 @@ export function WorkerProfileView({
 
       <Card title={t('worker.registrations')} testId="worker-registrations">
         <RegistrationList credentials={credentials} today={today} onVerify={onVerify} />
+        {isRegistrationAdded && (
+          <p className="alert alert-success" role="status" data-testid="registration-added">
+            {t('registration.added')}
+          </p>
+        )}
+        {onCredentialAdded &&
+          (isAddingRegistration ? (
+            <RegistrationForm
+              workerId={profile.id}
+              onCancel={() => setIsAddingRegistration(false)}
+              onAdded={(credential) => {
+                onCredentialAdded(credential);
+                setIsAddingRegistration(false);
+                setIsRegistrationAdded(true);
+              }}
+            />
+          ) : (
+            <button
+              type="button"
+              className="button button-secondary card-action"
+              data-testid="add-registration"
+              onClick={() => {
+                setIsAddingRegistration(true);
+                setIsRegistrationAdded(false);
+              }}
+            >
+              {t('registration.add')}
+            </button>
+          ))}
       </Card>
 
       <Card title={t('worker.packages')} testId="worker-packages">
