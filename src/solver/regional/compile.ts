@@ -42,7 +42,7 @@ export interface CompiledProblem {
   /** ms; -Infinity without a registration. */
   workerRegistrationExpires: Float64Array;
   workerIsNewcomer: Uint8Array;
-  /** Flat [start, end, start, end, ...] per worker in ms, or null: available the whole horizon. */
+  /** Per worker, availability windows indexed by indexAvailability, or null: available the whole horizon. */
   workerAvailable: Array<Float64Array | null>;
   workerUnavailable: Float64Array[];
   workerWeeklyCapMinutes: Float64Array;
@@ -253,7 +253,8 @@ export function compileProblem(input: unknown): CompileResult {
       ? Number.NEGATIVE_INFINITY : readTime(w, 'registrationExpires', path);
     if (w.newcomer !== undefined && typeof w.newcomer !== 'boolean') fail(`${path}.newcomer`, 'must be a boolean');
     workerIsNewcomer[i] = w.newcomer === true ? 1 : 0;
-    workerAvailable[i] = readIntervals(w, 'available', path);
+    const available = readIntervals(w, 'available', path);
+    workerAvailable[i] = available && indexAvailability(available);
     workerUnavailable[i] = readIntervals(w, 'unavailable', path) ?? new Float64Array(0);
     workerWeeklyCapMinutes[i] = Math.min(maxMinutesPerWeek, readNumber(w, 'maxMinutesPerWeek', path, { min: 0, fallback: Number.POSITIVE_INFINITY }));
     workerDesiredMinutes[i] = readNumber(w, 'desiredMinutes', path, { min: 0, fallback: Number.NaN });
@@ -305,6 +306,23 @@ export function compileProblem(input: unknown): CompileResult {
       workerHasPreferences, workerHourlyCost, distanceKm, pinned,
     },
   };
+}
+
+/**
+ * Windows [start, end, ...] re-packed as [start_k, max(end_0..end_k), ...] sorted by start: a shift lies
+ * inside some window iff, for the last window starting at or before the shift, that running maximum of ends
+ * reaches the shift's end. One binary search instead of a scan, exact also for overlapping windows.
+ */
+export function indexAvailability(windows: Float64Array): Float64Array {
+  const order = Array.from({ length: windows.length / 2 }, (_, k) => k).sort((a, b) => windows[2 * a]! - windows[2 * b]!);
+  const index = new Float64Array(windows.length);
+  let maxEnd = Number.NEGATIVE_INFINITY;
+  order.forEach((k, i) => {
+    maxEnd = Math.max(maxEnd, windows[2 * k + 1]!);
+    index[2 * i] = windows[2 * k]!;
+    index[2 * i + 1] = maxEnd;
+  });
+  return index;
 }
 
 /** Compiles a document known to be valid (tests, generated problems); throws with the issues otherwise. */

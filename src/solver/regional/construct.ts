@@ -1,6 +1,12 @@
 import type { RegionalModel } from './model.js';
 
-const GREEDY_CANDIDATES = 64;
+/**
+ * Feasible candidates weighed per place: 64 up to ~30,000 places, fewer beyond, so that construction on
+ * 100,000 places (2M evaluations) still fits a 30 s limit on a busy machine.
+ */
+function candidatesPerPlace(places: number): number {
+  return Math.max(8, Math.min(64, Math.round(2_000_000 / Math.max(1, places))));
+}
 
 /**
  * Greedy construction: shifts by priority (highest first), scarce shifts (fewest candidates) first within a
@@ -9,6 +15,7 @@ const GREEDY_CANDIDATES = 64;
  */
 export function constructGreedy(model: RegionalModel, shouldStop: () => boolean = () => false): void {
   const p = model.problem;
+  const limit = candidatesPerPlace(p.shiftDemand.reduce((a, d) => a + d, 0));
   const order = p.shiftIds.map((_, s) => s).sort((a, b) => (p.shiftPriority[b]! - p.shiftPriority[a]!)
     || (model.candidates[a]!.length - model.candidates[b]!.length) || (p.shiftStart[a]! - p.shiftStart[b]!) || (a - b));
   for (const shift of order) {
@@ -22,7 +29,7 @@ export function constructGreedy(model: RegionalModel, shouldStop: () => boolean 
       // not every shift looks at the same workers first; the local search refines the choice.
       const offset = (shift * 7919) % Math.max(1, candidates.length);
       let feasible = 0;
-      for (let k = 0; k < candidates.length && feasible < GREEDY_CANDIDATES; k++) {
+      for (let k = 0; k < candidates.length && feasible < limit; k++) {
         const worker = candidates[(offset + k) % candidates.length]!;
         if (model.plan.hasAssignment(shift, worker)) continue;
         const delta = model.deltaOf([{ place, worker }]);

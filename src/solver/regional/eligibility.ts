@@ -1,7 +1,7 @@
 // "May this worker take this shift?" for the marketplace (claims, approvals, swaps, ranking), answered by the
 // same hard constraint units the planning engine scores with. Inputs are plain values (ms instants, km,
 // minutes) so the server can call it without building a planning problem.
-import { MINUTE_MS, WEEK_MS, type CompiledProblem } from './compile.js';
+import { indexAvailability, MINUTE_MS, WEEK_MS, type CompiledProblem } from './compile.js';
 import { hardConstraints, type Reason } from './constraints/index.js';
 import { DEFAULT_WEIGHTS } from './documents.js';
 import { haversineKm } from './geo.js';
@@ -91,7 +91,7 @@ export function whyNot(worker: EligibilityWorker, shift: EligibilityShift, conte
     workerPackages: new Uint8Array(W).fill(1, 1).fill(worker.packages.includes(shift.packageId) ? 1 : 0, 0, 1),
     workerRegistrationExpires: new Float64Array(W).fill(Number.POSITIVE_INFINITY).fill(worker.registrationExpires ?? Number.NEGATIVE_INFINITY, 0, 1),
     workerIsNewcomer: Uint8Array.from({ length: W }, (_, i) => (i === 0 ? (worker.isNewcomer ? 1 : 0) : (i <= shift.assignedNewcomers ? 1 : 0))),
-    workerAvailable: Array.from({ length: W }, (_, i) => (i === 0 && worker.available ? toFlat(worker.available) : null)),
+    workerAvailable: Array.from({ length: W }, (_, i) => (i === 0 && worker.available ? indexAvailability(toFlat(worker.available)) : null)),
     workerUnavailable: Array.from({ length: W }, (_, i) => toFlat(i === 0 ? worker.unavailable ?? [] : [])),
     workerWeeklyCapMinutes: new Float64Array(W).fill(Number.POSITIVE_INFINITY)
       .fill(Math.min(context.maxMinutesPerWeek, worker.maxMinutesPerWeek ?? Number.POSITIVE_INFINITY), 0, 1),

@@ -43,31 +43,50 @@ class IndexSet {
 
 type PairPenalty = (problem: CompiledProblem, shift: number, worker: number) => number;
 
-/** Workers that pass every pairwise hard rule for the shift, ascending. */
-export function buildCandidates(problem: CompiledProblem): Int32Array[] {
+/**
+ * Workers that pass every pairwise hard rule for the shift, ascending. `shouldStop` is polled per shift: on
+ * a huge problem under a time limit, the shifts not reached get no candidates and simply stay open.
+ */
+export function buildCandidates(problem: CompiledProblem, shouldStop: () => boolean = () => false): Int32Array[] {
   const W = problem.workerIds.length;
   const P = problem.packageIds.length;
-  // Package and radius depend only on the shift's (location, package): ask them once per group, with the
-  // group's first shift standing in for all; the other pairwise rules per shift.
-  const byGroup = [activityPackage.pairPenalty!, travelRadius.pairPenalty!];
+  const packageRule = activityPackage.pairPenalty!;
+  const radiusRule = travelRadius.pairPenalty!;
   const byShift: PairPenalty[] = hardConstraints.filter((c) => c.isPairwise && c !== activityPackage && c !== travelRadius).map((c) => c.pairPenalty!);
-  const passes = (rules: PairPenalty[], shift: number, worker: number): boolean => {
-    for (const rule of rules) if (rule(problem, shift, worker) !== 0) return false;
-    return true;
-  };
+  const [first, second, third, ...rest] = byShift;
+  // The package rule depends only on the shift's package and the radius only on its location: ask the first
+  // once per package, the second once per (location, package) among the package's holders, with the
+  // group's first shift standing in for all; the remaining pairwise rules per shift.
+  const holders = new Map<number, Int32Array>();
   const groups = new Map<number, Int32Array>();
+  let isStopped = false;
   return problem.shiftIds.map((_, shift) => {
-    const key = problem.shiftLocation[shift]! * P + problem.shiftPackage[shift]!;
+    if (isStopped || (shift % 64 === 0 && shouldStop())) {
+      isStopped = true;
+      return new Int32Array(0);
+    }
+    const pkg = problem.shiftPackage[shift]!;
+    let holding = holders.get(pkg);
+    if (!holding) {
+      const members: number[] = [];
+      for (let w = 0; w < W; w++) if (packageRule(problem, shift, w) === 0) members.push(w);
+      holding = Int32Array.from(members);
+      holders.set(pkg, holding);
+    }
+    const key = problem.shiftLocation[shift]! * P + pkg;
     let group = groups.get(key);
     if (!group) {
-      const members: number[] = [];
-      for (let w = 0; w < W; w++) if (passes(byGroup, shift, w)) members.push(w);
-      group = Int32Array.from(members);
+      group = holding.filter((w) => radiusRule(problem, shift, w) === 0);
       groups.set(key, group);
     }
-    const members: number[] = [];
-    for (const w of group) if (passes(byShift, shift, w)) members.push(w);
-    return Int32Array.from(members);
+    // Hot loop (shifts × group members): plain calls of the three per-shift rules let V8 inline them.
+    const members = new Int32Array(group.length);
+    let count = 0;
+    for (const w of group) {
+      if (first!(problem, shift, w) !== 0 || second!(problem, shift, w) !== 0 || third!(problem, shift, w) !== 0) continue;
+      if (rest.every((rule) => rule(problem, shift, w) === 0)) members[count++] = w;
+    }
+    return members.slice(0, count);
   });
 }
 

@@ -4,7 +4,7 @@ import {
 import { compileOrThrow, type CompiledProblem } from './compile.js';
 import { constructGreedy } from './construct.js';
 import { SOLUTION_FORMAT, type ScoreBreakdown, type SolutionDocument } from './documents.js';
-import { DEFAULT_MOVE_MIX, RegionalModel } from './model.js';
+import { buildCandidates, DEFAULT_MOVE_MIX, RegionalModel } from './model.js';
 import { Plan } from './plan.js';
 import { evaluatePlan } from './score.js';
 
@@ -57,9 +57,10 @@ const LATE_ACCEPTANCE_HISTORY = 200;
 export function searchInThread(problem: CompiledProblem, options: SolveOptions & { seed: number; shouldStop?: () => boolean }): TaskResult {
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now();
-  const model = new RegionalModel(problem, DEFAULT_MOVE_MIX);
   const deadline = startedAt + options.timeLimitMs;
-  constructGreedy(model, () => clock.now() >= deadline || options.shouldStop?.() === true);
+  const isOutOfTime = (): boolean => clock.now() >= deadline || options.shouldStop?.() === true;
+  const model = new RegionalModel(problem, DEFAULT_MOVE_MIX, buildCandidates(problem, isOutOfTime));
+  constructGreedy(model, isOutOfTime);
   const result = runLocalSearch(model, {
     rng: createRng(options.seed),
     clock,

@@ -21,5 +21,13 @@ describe('availability (H5)', () => {
     assert.equal(constraint.whyNot(plan, ...indexOf(problem, 's-2', 'w-2')), undefined);
   });
 
+  it('finds the containing window among unsorted, overlapping windows', () => {
+    const nested = buildProblem({
+      shifts: [buildShift({ start: at(2, 8), end: at(2, 14) })],
+      workers: [buildWorker({ available: [{ start: at(2, 9), end: at(2, 20) }, { start: at(2, 7), end: at(2, 15) }, { start: at(2, 7), end: at(2, 9) }] })],
+    });
+    assert.equal(constraint.evaluate(planWith(nested, [['s-1', 'w-1']])), 0);
+  });
+
   it('keeps its deltas equal to a full recompute', () => assertDeltasMatchRecompute(constraint));
 });

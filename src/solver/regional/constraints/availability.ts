@@ -5,11 +5,15 @@ function isInsideWindow(p: CompiledProblem, shift: number, worker: number): bool
   const windows = p.workerAvailable[worker];
   if (!windows) return true;
   const start = p.shiftStart[shift]!;
-  const end = p.shiftEnd[shift]!;
-  for (let k = 0; k < windows.length; k += 2) {
-    if (windows[k]! <= start && end <= windows[k + 1]!) return true;
+  // Last window starting at or before the shift (see indexAvailability).
+  let lo = 0;
+  let hi = windows.length / 2 - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (windows[2 * mid]! <= start) { at = mid; lo = mid + 1; } else hi = mid - 1;
   }
-  return false;
+  return at >= 0 && windows[2 * at + 1]! >= p.shiftEnd[shift]!;
 }
 
 /** H5, first half: a worker who lists availability windows works only inside one of them. */
