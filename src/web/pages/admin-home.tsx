@@ -41,7 +41,9 @@ function RegionTable() {
             <thead>
               <tr>
                 <th scope="col">{t('admin.region')}</th>
-                <th scope="col">{t('admin.country')}</th>
+                <th scope="col" className="wide-only">
+                  {t('admin.country')}
+                </th>
                 <th scope="col" className="num">{t('region.organisations')}</th>
                 <th scope="col" className="num">{t('region.locations')}</th>
                 <th scope="col" className="num">{t('admin.workers')}</th>
@@ -54,8 +56,9 @@ function RegionTable() {
                 <tr key={region.id} data-testid="admin-region-row">
                   <th scope="row">
                     <Link to={`/regions/${region.id}`}>{region.name}</Link>
+                    <span className="cell-sub">{t(`region.country.${region.country}`)}</span>
                   </th>
-                  <td>{t(`region.country.${region.country}`)}</td>
+                  <td className="wide-only">{t(`region.country.${region.country}`)}</td>
                   <td className="num">{n(region.organisationCount)}</td>
                   <td className="num">{n(region.locationCount)}</td>
                   <td className="num">{n(region.workerCount)}</td>
@@ -98,18 +101,25 @@ function UserTable() {
               <thead>
                 <tr>
                   <th scope="col">{t('admin.name')}</th>
-                  <th scope="col">{t('admin.email')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('admin.email')}
+                  </th>
                   <th scope="col">{t('admin.roles')}</th>
-                  <th scope="col">{t('admin.language')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('admin.language')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((user: TUser) => (
                   <tr key={user.id} data-testid="admin-user-row">
-                    <th scope="row">{user.name}</th>
-                    <td className="break">{user.email}</td>
+                    <th scope="row">
+                      {user.name}
+                      <span className="cell-sub break">{user.email}</span>
+                    </th>
+                    <td className="wide-only break">{user.email}</td>
                     <td>{roleText(user.roles)}</td>
-                    <td>{user.locale.toUpperCase()}</td>
+                    <td className="wide-only">{user.locale.toUpperCase()}</td>
                   </tr>
                 ))}
               </tbody>
