@@ -5,7 +5,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { emailOutbox, notifications, users } from '../db/schema.js';
-import { digestBody, emailHtml, emailText, type Message } from './messages.js';
+import { createShiftDescriber, digestBody, emailHtml, emailText, type Message } from './messages.js';
 import { loadShiftInfos } from './recipients.js';
 import { kickDelivery, notificationSettings } from './settings.js';
 
@@ -20,13 +20,18 @@ export async function sendDigests(db: Db, options: { now?: Date } = {}): Promise
       .returning();
     if (items.length === 0) return { mails: 0 };
     const byUser = new Map<string, typeof items>();
-    for (const item of items) byUser.set(item.userId, [...(byUser.get(item.userId) ?? []), item]);
+    for (const item of items) {
+      const list = byUser.get(item.userId);
+      if (list) list.push(item);
+      else byUser.set(item.userId, [item]);
+    }
 
     const shiftIdsOf = (item: (typeof items)[number]) => (item.type === 'shift.posted' && Array.isArray(item.payload.shiftIds) ? (item.payload.shiftIds as string[]) : []);
     const shifts = await loadShiftInfos(tx, items.flatMap(shiftIdsOf));
     const people = await tx.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, [...byUser.keys()]));
 
     const mails: (typeof emailOutbox.$inferInsert)[] = [];
+    const describe = createShiftDescriber();
     for (const person of people) {
       if (person.disabledAt) continue;
       const own = byUser.get(person.id)!.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
@@ -38,7 +43,7 @@ export async function sendDigests(db: Db, options: { now?: Date } = {}): Promise
         .sort((a, b) => a.start.getTime() - b.start.getTime());
       const others: Message[] = own.filter((i) => i.type !== 'shift.posted').map((i) => ({ title: i.title, body: i.body }));
       if (stillOpen.length === 0 && others.length === 0) continue;
-      const message = digestBody(stillOpen, others, person.locale);
+      const message = digestBody(stillOpen, others, person.locale, describe);
       const text = emailText(person.name, message, publicUrl, person.locale);
       mails.push({ toEmail: person.email, subject: message.title, text, html: emailHtml(text), dedupeKey: `digest:${person.id}:${own[0]!.id}` });
     }

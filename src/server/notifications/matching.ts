@@ -41,33 +41,42 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 const overlaps = (a: { start: Date; end: Date }, b: { start: Date; end: Date }) => a.start < b.end && b.start < a.end;
 const covers = (outer: { start: Date; end: Date }, inner: { start: Date; end: Date }) => outer.start <= inner.start && inner.end <= outer.end;
 
-/** Whether one weekly window covers the shift, counting windows that run past midnight. */
-function isInWeeklyWindow(worker: MatchWorker, shift: MatchShift): boolean {
-  if (worker.weekly.length === 0) return true;
-  const start = DateTime.fromJSDate(shift.start, { zone: worker.timeZone });
-  const startMinute = start.hour * 60 + start.minute;
+/** A shift in local wall-clock terms: weekday of its start, minutes from that day's midnight. */
+export type LocalTimes = { weekday: number; startMinute: number; endMinute: number };
+
+export function toLocalTimes(shift: Pick<MatchShift, 'start' | 'end'>, timeZone: string): LocalTimes {
+  const start = DateTime.fromJSDate(shift.start, { zone: timeZone });
   // Minutes from local midnight of the start day, so a night shift ends past 1440.
-  const endMinute = Math.round(DateTime.fromJSDate(shift.end, { zone: worker.timeZone }).diff(start.startOf('day'), 'minutes').minutes);
-  const previousWeekday = start.weekday === 1 ? 7 : start.weekday - 1;
-  return worker.weekly.some(
-    (w) =>
-      (w.weekday === start.weekday && w.startMinute <= startMinute && endMinute <= w.endMinute) ||
-      (w.weekday === previousWeekday && w.startMinute <= startMinute + 1440 && endMinute + 1440 <= w.endMinute),
-  );
+  const endMinute = Math.round(DateTime.fromJSDate(shift.end, { zone: timeZone }).diff(start.startOf('day'), 'minutes').minutes);
+  return { weekday: start.weekday, startMinute: start.hour * 60 + start.minute, endMinute };
 }
 
-export function isAvailable(worker: MatchWorker, shift: MatchShift): boolean {
-  if (worker.exceptions.some((e) => !e.isAvailable && overlaps(e, shift))) return false;
-  if (worker.exceptions.some((e) => e.isAvailable && covers(e, shift))) return true;
-  return isInWeeklyWindow(worker, shift);
+/** Whether one weekly window covers the shift, counting windows that run past midnight. */
+function isInWeeklyWindow(worker: MatchWorker, local: LocalTimes): boolean {
+  if (worker.weekly.length === 0) return true;
+  const previousWeekday = local.weekday === 1 ? 7 : local.weekday - 1;
+  // A plain loop: this runs for every (shift, worker) pair of a large posting.
+  for (const w of worker.weekly) {
+    if (w.weekday === local.weekday && w.startMinute <= local.startMinute && local.endMinute <= w.endMinute) return true;
+    if (w.weekday === previousWeekday && w.startMinute <= local.startMinute + 1440 && local.endMinute + 1440 <= w.endMinute) return true;
+  }
+  return false;
 }
 
-export function isMatch(worker: MatchWorker, shift: MatchShift): boolean {
+export function isAvailable(worker: MatchWorker, shift: MatchShift, local: LocalTimes = toLocalTimes(shift, worker.timeZone)): boolean {
+  if (worker.exceptions.length) {
+    if (worker.exceptions.some((e) => !e.isAvailable && overlaps(e, shift))) return false;
+    if (worker.exceptions.some((e) => e.isAvailable && covers(e, shift))) return true;
+  }
+  return isInWeeklyWindow(worker, local);
+}
+
+export function isMatch(worker: MatchWorker, shift: MatchShift, local?: LocalTimes): boolean {
   return (
     worker.regionId === shift.regionId &&
     worker.packageIds.includes(shift.packageId) &&
-    haversineKm(worker.homeLat, worker.homeLon, shift.lat, shift.lon) <= worker.maxTravelKm &&
-    isAvailable(worker, shift)
+    isAvailable(worker, shift, local) &&
+    haversineKm(worker.homeLat, worker.homeLon, shift.lat, shift.lon) <= worker.maxTravelKm
   );
 }
 
@@ -83,8 +92,18 @@ export function matchShiftsToWorkers(shifts: MatchShift[], workers: MatchWorker[
   }
   const result = new Map<MatchWorker, string[]>();
   for (const shift of shifts) {
+    // Date arithmetic in a zone is slow; do it once per shift and zone, not once per worker.
+    const localByZone = new Map<string, LocalTimes>();
+    const localIn = (zone: string) => {
+      let local = localByZone.get(zone);
+      if (!local) {
+        local = toLocalTimes(shift, zone);
+        localByZone.set(zone, local);
+      }
+      return local;
+    };
     for (const worker of byPackage.get(shift.packageId) ?? []) {
-      if (!isMatch(worker, shift)) continue;
+      if (!isMatch(worker, shift, localIn(worker.timeZone))) continue;
       const list = result.get(worker) ?? [];
       list.push(shift.id);
       result.set(worker, list);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
-import { digestBody, emailHtml, emailText, formatShiftTime, messages, type Message, type ShiftInfo } from './messages.js';
+import { createShiftDescriber, digestBody, emailHtml, emailText, formatShiftTime, messages, type Message, type ShiftInfo } from './messages.js';
 
 const local = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Amsterdam' }).toJSDate();
 
@@ -63,6 +63,16 @@ describe('notification messages', () => {
     const text = emailText('Anna', messages.claimConfirmed(shift, 'nl'), 'https://harmonica.example', 'nl');
     assert.match(text, /^Hallo Anna,\n\nJe staat ingeroosterd op di 1 dec 2026 07:00–15:00 op De Linde, Lindelaan 1, 3531 AB Utrecht\.\n\nOpen Harmonica: https:\/\/harmonica\.example\/\n\n-- \n/);
     assert.equal(emailHtml('a <b> & "c"\n\nline\ntwo'), '<!doctype html><html><body style="font-family:sans-serif"><p>a &lt;b&gt; &amp; &quot;c&quot;</p><p>line<br>two</p></body></html>');
+  });
+
+  test('a long list of new shifts shows the first ones and how many more there are', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ ...shift, id: `s${i}` }));
+    const posted = messages.shiftsPosted(many, 'nl', createShiftDescriber());
+    assert.equal(posted.title, '25 nieuwe diensten die bij je passen');
+    const lines = posted.body.split('\n');
+    assert.equal(lines.length, 11);
+    assert.equal(lines[10], '- en nog 15: zie Harmonica');
+    assert.equal(messages.shiftsPosted(many, 'en').body.split('\n').at(-1), '- and 15 more: see Harmonica');
   });
 
   test('the digest lists the new shifts first, then the other items', () => {

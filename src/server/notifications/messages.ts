@@ -41,6 +41,36 @@ export function describeShift(shift: ShiftInfo, locale: TLocale): string {
   return `${packageName(shift, locale)} ${at} ${shift.organisationName}, ${shift.locationName} (${shift.city}): ${formatShiftTime(shift, locale)}`;
 }
 
+export type ShiftDescriber = (shift: ShiftInfo, locale: TLocale) => string;
+
+/**
+ * describeShift with a memory: a posting of hundreds of shifts for thousands of workers formats
+ * each shift once per language instead of once per worker (date formatting dominates otherwise).
+ */
+export function createShiftDescriber(): ShiftDescriber {
+  const cache = new Map<string, string>();
+  return (shift, locale) => {
+    const key = `${locale}:${shift.id}`;
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = describeShift(shift, locale);
+      cache.set(key, text);
+    }
+    return text;
+  };
+}
+
+/** Lists in the app show the first few shifts; the digest mail shows more. */
+export const IN_APP_LIST_LIMIT = 10;
+export const DIGEST_LIST_LIMIT = 40;
+
+function listShifts(shifts: ShiftInfo[], locale: TLocale, describe: ShiftDescriber, limit: number): string {
+  const lines = shifts.slice(0, limit).map((s) => `- ${describe(s, locale)}`);
+  const rest = shifts.length - limit;
+  if (rest > 0) lines.push(locale === 'en' ? `- and ${rest} more: see Harmonica` : `- en nog ${rest}: zie Harmonica`);
+  return lines.join('\n');
+}
+
 const reasonLine = (reason: string | undefined, locale: TLocale) => (reason ? `\n${locale === 'en' ? 'Reason' : 'Reden'}: ${reason}` : '');
 
 const address = (shift: ShiftInfo) => `${shift.locationName}, ${shift.address}, ${shift.postcode} ${shift.city}`;
@@ -76,8 +106,8 @@ export const messages = {
       ? { title: `Shift cancelled: ${packageName(shift, locale)} at ${shift.organisationName}`, body: `The organisation cancelled ${describeShift(shift, locale)}. You do not need to come.${reasonLine(reason, locale)}` }
       : { title: `Dienst geannuleerd: ${packageName(shift, locale)} bij ${shift.organisationName}`, body: `De organisatie heeft ${describeShift(shift, locale)} geannuleerd. Je hoeft niet te komen.${reasonLine(reason, locale)}` },
 
-  shiftsPosted: (shifts: ShiftInfo[], locale: TLocale): Message => {
-    const list = shifts.map((s) => `- ${describeShift(s, locale)}`).join('\n');
+  shiftsPosted: (shifts: ShiftInfo[], locale: TLocale, describe: ShiftDescriber = describeShift): Message => {
+    const list = listShifts(shifts, locale, describe, IN_APP_LIST_LIMIT);
     if (locale === 'en') {
       return { title: shifts.length === 1 ? 'A new shift that suits you' : `${shifts.length} new shifts that suit you`, body: list };
     }
@@ -143,14 +173,11 @@ export function digestSubject(count: number, locale: TLocale): string {
   return count === 1 ? 'Harmonica: 1 nieuw bericht voor jou' : `Harmonica: ${count} nieuwe berichten voor jou`;
 }
 
-export function digestBody(shifts: ShiftInfo[], others: Message[], locale: TLocale): Message {
+export function digestBody(shifts: ShiftInfo[], others: Message[], locale: TLocale, describe: ShiftDescriber = describeShift): Message {
   const parts: string[] = [];
   if (shifts.length) {
-    parts.push(
-      locale === 'en'
-        ? `New shifts that suit your profile (${shifts.length}):\n${shifts.map((s) => `- ${describeShift(s, locale)}`).join('\n')}`
-        : `Nieuwe diensten die bij je profiel passen (${shifts.length}):\n${shifts.map((s) => `- ${describeShift(s, locale)}`).join('\n')}`,
-    );
+    const list = listShifts(shifts, locale, describe, DIGEST_LIST_LIMIT);
+    parts.push(locale === 'en' ? `New shifts that suit your profile (${shifts.length}):\n${list}` : `Nieuwe diensten die bij je profiel passen (${shifts.length}):\n${list}`);
   }
   for (const other of others) parts.push(`${other.title}\n${other.body}`);
   return { title: digestSubject(shifts.length + others.length, locale), body: parts.join('\n\n') };

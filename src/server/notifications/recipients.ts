@@ -21,7 +21,7 @@ import {
 } from '../db/schema.js';
 import type { NotificationEvent } from './events.js';
 import { matchShiftsToWorkers, type MatchWorker } from './matching.js';
-import { messages, type Message, type ShiftInfo } from './messages.js';
+import { createShiftDescriber, messages, type Message, type ShiftInfo } from './messages.js';
 
 export type Recipient = {
   userId: string;
@@ -230,11 +230,12 @@ async function shiftPostedRecipients(db: DbOrTx, event: Extract<NotificationEven
   const pool = await loadMatchWorkers(db, [...new Set(infos.map((s) => s.regionId))], [...new Set(infos.map((s) => s.packageId))], window);
   const byId = new Map(infos.map((s) => [s.id, s]));
   const firstId = infos[0]!.id;
+  const describe = createShiftDescriber();
   return [...matchShiftsToWorkers(infos, pool)].map(([worker, shiftIds]) => ({
     userId: worker.userId,
     payload: { shiftIds },
     dedupeKey: `shift.posted:${firstId}:${worker.userId}`,
-    render: (locale: TLocale) => messages.shiftsPosted(shiftIds.map((id) => byId.get(id)!), locale),
+    render: (locale: TLocale) => messages.shiftsPosted(shiftIds.map((id) => byId.get(id)!), locale, describe),
   }));
 }
 
