@@ -170,9 +170,6 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
 
   score(): Score { return this.current; }
 
-  /** Number of places the search may change. */
-  get movablePlaces(): number { return this.open.size + this.filled.size; }
-
   /** Places of the shift that are open and movable. */
   openPlaceOf(shift: number): number {
     for (let place = this.shiftFirstPlace[shift]!; place < this.shiftFirstPlace[shift + 1]!; place++) {

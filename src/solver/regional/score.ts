@@ -1,5 +1,5 @@
 import type { Score } from '../core/index.js';
-import { constraints, hardConstraints, softConstraints, type HardConstraint } from './constraints/index.js';
+import { hardConstraints, softConstraints } from './constraints/index.js';
 import type { ScoreBreakdown } from './documents.js';
 import type { Plan } from './plan.js';
 
@@ -38,18 +38,16 @@ export interface Violation {
  * to look at. A rest conflict is reported on both of its shifts.
  */
 export function listViolations(plan: Plan): Violation[] {
-  const violations: Violation[] = [];
   const p = plan.problem;
+  const violations: Violation[] = [];
   for (const { shift, worker } of plan.assignments()) {
     for (const c of hardConstraints) {
-      if (c.deltaUnassign(plan, shift, worker) < 0) violations.push(describe(plan, c, shift, worker));
+      const relief = -c.deltaUnassign(plan, shift, worker);
+      if (relief <= 0) continue;
+      const shiftId = p.shiftIds[shift]!;
+      const workerId = p.workerIds[worker]!;
+      violations.push({ constraintId: c.id, specRule: c.specRule, shiftId, workerId, message: `${c.name} broken by ${shiftId}/${workerId} (penalty ${relief})` });
     }
   }
   return violations;
-
-  function describe(planIn: Plan, c: HardConstraint, shift: number, worker: number): Violation {
-    return { constraintId: c.id, specRule: c.specRule, shiftId: p.shiftIds[shift]!, workerId: p.workerIds[worker]!, message: `${c.name} broken by ${p.shiftIds[shift]!}/${p.workerIds[worker]!} (penalty ${-c.deltaUnassign(planIn, shift, worker)})` };
-  }
 }
-
-export { constraints };

@@ -35,6 +35,13 @@ interface TaskInput {
   options: Omit<SolveOptions, 'clock' | 'signal' | 'onProgress' | 'threads' | 'seed'>;
   /** Wall-clock deadline (Date.now() scale): thread start-up counts against the caller's time limit. */
   deadlineEpochMs: number;
+  start: StartingPoint;
+}
+
+/** A constructed plan to search from, with the candidate lists it was built on. */
+export interface StartingPoint {
+  candidates: Int32Array[];
+  assignments: Array<{ shift: number; worker: number }>;
 }
 
 interface TaskResult {
@@ -53,14 +60,33 @@ const RESTART_AFTER_IDLE = 200_000;
  */
 const LATE_ACCEPTANCE_HISTORY = 200;
 
-/** Construction plus local search in the calling thread; the unit a portfolio thread runs. */
-export function searchInThread(problem: CompiledProblem, options: SolveOptions & { seed: number; shouldStop?: () => boolean }): TaskResult {
+type ThreadOptions = SolveOptions & { seed: number; shouldStop?: () => boolean };
+
+function timeBudget(options: ThreadOptions): { clock: Clock; isOutOfTime: () => boolean } {
   const clock = options.clock ?? systemClock;
-  const startedAt = clock.now();
-  const deadline = startedAt + options.timeLimitMs;
-  const isOutOfTime = (): boolean => clock.now() >= deadline || options.shouldStop?.() === true;
-  const model = new RegionalModel(problem, DEFAULT_MOVE_MIX, buildCandidates(problem, isOutOfTime));
+  const deadline = clock.now() + options.timeLimitMs;
+  return { clock, isOutOfTime: () => clock.now() >= deadline || options.shouldStop?.() === true };
+}
+
+/** Candidate lists and greedy construction; both stop early (leaving places open) when time runs out. */
+export function constructStart(problem: CompiledProblem, isOutOfTime: () => boolean): StartingPoint {
+  const candidates = buildCandidates(problem, isOutOfTime);
+  const model = new RegionalModel(problem, DEFAULT_MOVE_MIX, candidates);
   constructGreedy(model, isOutOfTime);
+  return { candidates, assignments: model.assignments() };
+}
+
+/** Local search from a starting point (or from a fresh construction) in the calling thread. */
+export function searchInThread(problem: CompiledProblem, options: ThreadOptions, start?: StartingPoint): TaskResult {
+  const startedAt = (options.clock ?? systemClock).now();
+  const { clock, isOutOfTime } = timeBudget(options);
+  const from = start ?? constructStart(problem, isOutOfTime);
+  const model = new RegionalModel(problem, DEFAULT_MOVE_MIX, from.candidates);
+  for (const { shift, worker } of from.assignments) {
+    // Pinned pairs are in place already.
+    if (model.placeOf(shift, worker) < 0) model.setWorker(model.openPlaceOf(shift), worker);
+  }
+  model.rescore();
   const result = runLocalSearch(model, {
     rng: createRng(options.seed),
     clock,
@@ -76,16 +102,17 @@ export function searchInThread(problem: CompiledProblem, options: SolveOptions &
   return { score: model.score(), assignments: model.assignments(), iterations: result.iterations };
 }
 
-/** Portfolio entry point: each worker thread compiles the document itself. */
+/** Portfolio entry point: each worker thread compiles the document and searches from the shared start. */
 export function runPortfolioTask(input: TaskInput, context: PortfolioTaskContext): TaskResult {
   return searchInThread(compileOrThrow(input.document), {
     ...input.options, timeLimitMs: Math.max(0, input.deadlineEpochMs - Date.now()), seed: context.seed, shouldStop: context.shouldStop, onProgress: context.onProgress,
-  });
+  }, input.start);
 }
 
 /**
- * Solves a valid problem document. With more than one thread, each thread runs the whole search with its
- * own seed and the best plan wins.
+ * Solves a valid problem document. With more than one thread, the candidate lists and the greedy start are
+ * built once, here (on big problems they are most of the work, and two threads on two busy cores would each
+ * take twice as long); then each thread searches from that start with its own seed and the best plan wins.
  */
 export async function solveProblem(document: unknown, options: SolveOptions): Promise<SolveResult> {
   const deadlineEpochMs = Date.now() + options.timeLimitMs;
@@ -102,9 +129,10 @@ export async function solveProblem(document: unknown, options: SolveOptions): Pr
     });
     iterations = best.iterations;
   } else {
+    const start = constructStart(problem, () => Date.now() >= deadlineEpochMs || signal?.aborted === true);
     const portfolio = await runPortfolio<TaskInput, TaskResult>({
       moduleUrl: import.meta.url,
-      input: { document, options: taskOptions, deadlineEpochMs },
+      input: { document, options: taskOptions, deadlineEpochMs, start },
       threads,
       seed,
       ...(signal && { signal }),
