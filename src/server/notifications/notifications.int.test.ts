@@ -297,6 +297,10 @@ describe('notifications and email', () => {
     assert.ok(entries.some((e) => e.toEmail === 'worker-a@test.org' && e.status === 'sent' && e.text.includes('Hallo')));
     assert.ok(entries.some((e) => e.status === 'failed'));
     assert.equal((await cast.sessions.workerA.get('/api/dev/mailbox')).status, 403);
+    assert.equal((await cast.sessions.workerA.post('/api/dev/digest')).status, 403);
+    const digest = await cast.sessions.admin.post('/api/dev/digest');
+    assert.equal(digest.status, 200);
+    assert.equal(typeof (digest.body as { mails: number }).mails, 'number');
     assert.equal((await cast.sessions.plannerA.get('/api/dev/mailbox')).status, 403);
   });
 });

@@ -14,6 +14,7 @@ import { actorOf } from '../auth/auth.plugin.js';
 import type { Db } from '../db/open-database.js';
 import { notFound } from '../errors/app-error.js';
 import { errorResponses } from '../http/responses.js';
+import { sendDigests } from './digest.js';
 import * as repo from './notifications.repo.js';
 import { getPreferences, updatePreferences } from './preferences.js';
 
@@ -84,6 +85,21 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     async (request) => {
       requireAdmin(actorOf(request));
       return repo.listMailbox(db, request.query);
+    },
+  );
+
+  app.post(
+    '/api/dev/digest',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Bundle the waiting digest items into mails now instead of at 07:00 (administrators)',
+        response: { 200: z.object({ mails: z.int() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireAdmin(actorOf(request));
+      return sendDigests(db);
     },
   );
 };
