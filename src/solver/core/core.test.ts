@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  compareScores, createRng, createStepClock, runLocalSearch, runPortfolio, seedOfThread, type Acceptance,
+  addScores, compareScores, createRng, createStepClock, formatScore, isBetter, isFeasible, runLocalSearch, runPortfolio, seedOfThread,
+  ZERO_SCORE, type Acceptance,
 } from './index.js';
 import { optimumOf, runPortfolioTask, ToyModel, type ToyInput } from './toy-model.fixture.js';
 
@@ -38,6 +39,15 @@ describe('compareScores', () => {
     assert.ok(compareScores({ hard: 0, soft: 1e9 }, { hard: 1, soft: 0 }) < 0);
     assert.ok(compareScores({ hard: 0, soft: 1 }, { hard: 0, soft: 2 }) < 0);
     assert.equal(compareScores({ hard: 0, soft: 1e6 }, { hard: 0, soft: 1e6 + 1e-7 }), 0);
+  });
+
+  it('has helpers that agree with it', () => {
+    assert.equal(isBetter({ hard: 0, soft: 5 }, { hard: 0, soft: 6 }), true);
+    assert.equal(isBetter(ZERO_SCORE, ZERO_SCORE), false);
+    assert.deepEqual(addScores({ hard: 1, soft: 2 }, { hard: 3, soft: 4.5 }), { hard: 4, soft: 6.5 });
+    assert.equal(isFeasible({ hard: 0, soft: 9 }), true);
+    assert.equal(isFeasible({ hard: 2, soft: 0 }), false);
+    assert.equal(formatScore({ hard: 0, soft: 12.3456 }), '0hard/12.346soft');
   });
 });
 
