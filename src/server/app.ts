@@ -19,6 +19,7 @@ import { healthRoutes, VERSION } from './health/health.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { organisationRoutes } from './organisations/organisations.routes.js';
 import { packageRoutes } from './packages/packages.routes.js';
+import { planningRoutes } from './planning/planning.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
 import { shiftImportRoutes } from './shift-import/shift-import.routes.js';
 import { shiftRoutes } from './shifts/shifts.routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationRoutes, { db });
   await app.register(calendarRoutes, { db });
   await app.register(assignmentRoutes, { db });
+  await app.register(planningRoutes, { database });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
   if (webRoot && existsSync(webRoot)) {

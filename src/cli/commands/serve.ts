@@ -1,6 +1,7 @@
 import { buildApp } from '../../server/app.js';
 import { isDatabaseEmpty, loadDemoRegion, type DemoLogin } from '../../server/demo/demo-region.js';
 import { startNotificationJobs } from '../../server/notifications/jobs.js';
+import { startPlanningJobs } from '../../server/planning/planning.service.js';
 import { describeDatabase, openConfiguredDatabase } from './open.js';
 
 export const summary = 'start the web server (loads the demo region into an empty database)';
@@ -20,6 +21,7 @@ export async function run(): Promise<number> {
   }
   await database.startQueue();
   await startNotificationJobs(database, config);
+  await startPlanningJobs(database);
   const app = await buildApp({ database, logger: config.logLevel !== 'silent', secureCookies: config.secureCookies });
   const shutdown = async () => {
     await app.close();
