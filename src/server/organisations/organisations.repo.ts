@@ -10,7 +10,9 @@ export function organisationScope(actor: Actor): SQL | undefined {
   return actor.regionIds.length ? inArray(organisations.regionId, actor.regionIds) : sql`false`;
 }
 
-const locationCount = sql<number>`(select count(*)::int from ${locations} where ${locations.organisationId} = ${organisations.id})`;
+// Qualified by hand: drizzle renders a column without its table in single-table selects, and an
+// unqualified "id" inside the subquery would be the location's own id.
+const locationCount = sql<number>`(select count(*)::int from locations l where l.organisation_id = "organisations"."id")`;
 
 export async function listOrganisations(db: DbOrTx, actor: Actor, regionId?: string) {
   return db

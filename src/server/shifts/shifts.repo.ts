@@ -18,8 +18,9 @@ export function shiftManagerScope(actor: Actor): SQL | undefined {
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
-const filled = sql<number>`(select count(*)::int from ${assignments} a where a.shift_id = ${shifts.id} and a.status = 'confirmed')`;
-const pending = sql<number>`(select count(*)::int from ${assignments} a where a.shift_id = ${shifts.id} and a.status = 'pending')`;
+// Qualified by hand, as drizzle leaves single-table selects unqualified (see organisations.repo.ts).
+const filled = sql<number>`(select count(*)::int from assignments a where a.shift_id = "shifts"."id" and a.status = 'confirmed')`;
+const pending = sql<number>`(select count(*)::int from assignments a where a.shift_id = "shifts"."id" and a.status = 'pending')`;
 
 export const shiftColumns = {
   id: shifts.id,
