@@ -27,7 +27,7 @@ export interface RowOptimizer {
 /** How far (in shifts of the longest type) the minutes worked may stray from an even pace. */
 const PACE_WINDOW_SHIFTS = 4;
 /** Largest DP state count per day for which weekends worked, or one type's count, are tracked exactly. */
-const MAX_EXACT_STATES = 6000;
+const MAX_EXACT_STATES = 2500;
 
 export function createRowOptimizer(problem: CurtoisProblem): RowOptimizer {
   const { horizon: h, shiftCount: S, instance, forbidden, shiftMinutes } = problem;
@@ -102,9 +102,15 @@ export function createRowOptimizer(problem: CurtoisProblem): RowOptimizer {
     const n = (workStates + cap) * ML;
     const work = (c: number, r: number, f: number) => ((c * maxC + (r - 1)) * 2 + f) * ML;
     const off = (r: number) => (workStates + r - 1) * ML;
-    // pace[d]: expected units worked after days 0..d-1.
-    for (let d = 0; d <= h; d++) pace[d] = Math.round(((minU + maxU) / 2) * (d / h));
+    // pace[d]: expected units worked after days 0..d-1, spread over the days the employee may work,
+    // so a block of fixed days off (a holiday) does not push every row out of the window.
     const dayOffBase = employee * h;
+    const workable = h - employeeData.daysOff.length;
+    let seen = 0;
+    for (let d = 0; d <= h; d++) {
+      pace[d] = Math.round(((minU + maxU) / 2) * (workable === 0 ? 0 : seen / workable));
+      if (d < h && problem.isDayOff[dayOffBase + d] === 0) seen++;
+    }
     const weekendCost = (d: number) => (d % 7 === 5 ? weekendPrice : 0);
     // Index within a base state: weekend layer * M + (offset + W).
     const fillBestShifts = (d: number) => {

@@ -50,6 +50,10 @@ export interface CurtoisSearchModel extends SearchModel<CurtoisMove, CurtoisSnap
 }
 
 const BLOCKED = 1e9;
+// During the search a DP move that does not find a row within a few price rounds is dropped (the
+// prices are kept, so the next call starts closer); construction tries harder.
+const SEARCH_PRICE_ROUNDS = 4;
+const CONSTRUCTION_PRICE_ROUNDS = 16;
 
 export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster, mix: MoveMix = DEFAULT_MOVE_MIX): CurtoisSearchModel {
   const { horizon: h, shiftCount: S, employeeCount: E, instance } = problem;
@@ -111,10 +115,10 @@ export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster,
   };
 
   /** A new row for e from the DP, or undefined when it found none or none that keeps the window. */
-  const optimizeRow = (e: number, window?: { from: number; to: number }): Int16Array | undefined => {
+  const optimizeRow = (e: number, window?: { from: number; to: number }, maxRounds = SEARCH_PRICE_ROUNDS): Int16Array | undefined => {
     fillCost(e, window);
     const out = new Int16Array(h);
-    const found = optimizer.optimize(e, cost, prices[e]!, out);
+    const found = optimizer.optimize(e, cost, prices[e]!, out, maxRounds);
     return found === null || found >= BLOCKED / 2 ? undefined : out;
   };
 
@@ -307,7 +311,7 @@ export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster,
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
       for (const e of order) {
-        const row = optimizeRow(e);
+        const row = optimizeRow(e, undefined, CONSTRUCTION_PRICE_ROUNDS);
         if (!row) continue;
         const move: CurtoisMove = { kind: 'reoptimize-row', employees: [e], rows: [row] };
         const delta = deltaOf(move);
