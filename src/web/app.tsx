@@ -15,6 +15,8 @@ import { WorkerHome, WorkerPage } from './pages/worker-home';
 import { getMe, logOut, updateMyLocale } from './requests';
 import { matchPath, navigate, usePath } from './router';
 import { canBrowsePool, MeContext, primaryRole } from './session';
+import { marketplaceRoute } from './marketplace/routes';
+import { planningRoute } from './planning/routes';
 
 type Session = { status: 'loading' } | { status: 'anonymous' } | { status: 'signedIn'; me: TMe };
 
@@ -121,7 +123,7 @@ function SignedInRoutes({ me, path }: { me: TMe; path: string }) {
   if (worker && canBrowsePool(me)) return <WorkerPage workerId={worker.id!} />;
   const region = matchPath('/regions/:id', path);
   if (region && canBrowsePool(me)) return <RegionPage regionId={region.id!} />;
-  return <NotFound />;
+  return marketplaceRoute(me, path) ?? planningRoute(me, path) ?? <NotFound />;
 }
 
 function RoleHome({ me }: { me: TMe }) {

@@ -1,7 +1,11 @@
 // English, on request. Same keys as nl.ts.
+import { marketplaceEn } from './marketplace.en';
 import type { Messages } from './nl';
+import { planningEn } from './planning.en';
 
 export const en: Messages = {
+  ...marketplaceEn,
+  ...planningEn,
   'app.name': 'Harmonica',
   'app.tagline': 'Sharing care staff across the region',
   'app.loading': 'Loading…',

@@ -1,6 +1,9 @@
 // Dutch: the default language of the interface. Keys are shared with en.ts (a test checks it).
 // `{name}` placeholders are filled in by t().
-export const nl = {
+import { marketplaceNl } from './marketplace.nl';
+import { planningNl } from './planning.nl';
+
+const coreNl = {
   'app.name': 'Harmonica',
   'app.tagline': 'Zorgpersoneel delen in de regio',
   'app.loading': 'Laden…',
@@ -227,6 +230,9 @@ export const nl = {
   'profile.back': 'Terug',
   'profile.title': 'Profiel van {name}',
 } satisfies Record<string, string>;
+
+/** The core dictionary plus the marketplace's and planning's own (each kept in its own file). */
+export const nl = { ...coreNl, ...marketplaceNl, ...planningNl };
 
 export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;

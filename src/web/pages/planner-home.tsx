@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { getOrganisation } from '../requests';
 import { plannedOrganisationIds } from '../session';
 import { useLoad } from '../use-load';
+import { PlanningLink } from '../planning/planning-link';
 import { LocationForm } from './location-form';
 
 export function PlannerHome({ me }: { me: TMe }) {
@@ -17,6 +18,7 @@ export function PlannerHome({ me }: { me: TMe }) {
   return (
     <section className="page" data-testid="planner-home">
       <h1>{t('planner.title')}</h1>
+      <PlanningLink />
       {organisationIds.length === 0 && <p className="alert alert-info">{t('planner.noOrganisation')}</p>}
       {loaded.error !== null && <ErrorMessage error={loaded.error} onRetry={loaded.reload} />}
       {loaded.isLoading && organisationIds.length > 0 && <Loading />}

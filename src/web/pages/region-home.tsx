@@ -13,6 +13,7 @@ import { canManageRegion, mediatedRegionIds, useMe } from '../session';
 import { useLoad } from '../use-load';
 import { RulesForm } from './rules-form';
 import { WorkerPool } from './worker-pool';
+import { PlanningLink } from '../planning/planning-link';
 
 export function RegionHome({ me }: { me: TMe }) {
   const { t } = useI18n();
@@ -63,6 +64,7 @@ export function RegionSummary({ region, onRulesSaved }: { region: TRegionSummary
   return (
     <>
       <h1 data-testid="region-name">{t('region.title', { name: region.name.replace(/^Regio\s+/i, '') })}</h1>
+      <PlanningLink />
       <p className="muted">{t(`region.country.${region.country}`)}</p>
       <dl className="stats stats-wide" data-testid="region-summary">
         <Stat label={t('region.organisations')} value={n(region.organisationCount)} testId="stat-organisations" />

@@ -1,0 +1,5 @@
+import type { marketplaceNl } from './marketplace.nl';
+
+export const marketplaceEn: Record<keyof typeof marketplaceNl, string> = {
+  'marketplace.openShifts': 'Open shifts',
+};

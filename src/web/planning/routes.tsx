@@ -1,0 +1,7 @@
+// Pages of auto-planning, by path; null when the path is not one of them.
+import type { ReactNode } from 'react';
+import type { TMe } from '../../shared/auth.schemas';
+
+export function planningRoute(_me: TMe, _path: string): ReactNode {
+  return null;
+}
