@@ -97,7 +97,11 @@ export interface RegionalMipResult {
 /** Solves the MIP in a worker thread (HiGHS blocks its thread); never rejects. */
 export async function solveRegionalMip(problem: CompiledProblem, options: { timeLimitSeconds: number; signal?: AbortSignal; candidates?: Int32Array[] }): Promise<RegionalMipResult> {
   const { mip, pairs } = buildRegionalMip(problem, options.candidates);
-  const result = await solveMip(mip, { timeLimitSeconds: options.timeLimitSeconds, mipRelGap: 1e-9, ...(options.signal && { signal: options.signal }) });
+  // Loading a model of 100k+ rows can take HiGHS many seconds on a busy machine; a generous grace period
+  // keeps the runner from killing a solve that is merely late to notice its time limit.
+  const result = await solveMip(mip, {
+    timeLimitSeconds: options.timeLimitSeconds, mipRelGap: 1e-9, graceSeconds: Math.max(30, options.timeLimitSeconds), ...(options.signal && { signal: options.signal }),
+  });
   const values = result.values;
   const assignments = values === null ? null : Array.from({ length: pairs.length / 2 }, (_, k) => k)
     .filter((k) => values[k]! > 0.5)

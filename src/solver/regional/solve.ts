@@ -104,8 +104,10 @@ export function searchInThread(problem: CompiledProblem, options: ThreadOptions,
 
 /** Portfolio entry point: each worker thread compiles the document and searches from the shared start. */
 export function runPortfolioTask(input: TaskInput, context: PortfolioTaskContext): TaskResult {
+  // Handing the plan back and scoring it in the caller takes a moment on big problems; leave room for it.
+  const finishMs = Math.min(1000, 0.05 * input.options.timeLimitMs);
   return searchInThread(compileOrThrow(input.document), {
-    ...input.options, timeLimitMs: Math.max(0, input.deadlineEpochMs - Date.now()), seed: context.seed, shouldStop: context.shouldStop, onProgress: context.onProgress,
+    ...input.options, timeLimitMs: Math.max(0, input.deadlineEpochMs - Date.now() - finishMs), seed: context.seed, shouldStop: context.shouldStop, onProgress: context.onProgress,
   }, input.start);
 }
 
