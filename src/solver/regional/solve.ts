@@ -50,6 +50,9 @@ interface TaskResult {
   iterations: number;
 }
 
+/** Below this much time left after construction, threads are not started (see solveProblem). */
+const MIN_PORTFOLIO_MS = 5000;
+
 /** Restarts from the best when late acceptance has wandered this long without improving it. */
 const RESTART_AFTER_IDLE = 200_000;
 
@@ -124,6 +127,7 @@ export async function solveProblem(document: unknown, options: SolveOptions): Pr
   const { clock: _clock, signal, onProgress, threads: _threads, seed: _seed, ...taskOptions } = options;
   let best: TaskResult;
   let iterations: number;
+  let threadsUsed = 1;
   if (threads === 1) {
     best = searchInThread(problem, {
       // An injected clock measures the limit itself; on wall time, compiling counts against it.
@@ -132,21 +136,30 @@ export async function solveProblem(document: unknown, options: SolveOptions): Pr
     iterations = best.iterations;
   } else {
     const start = constructStart(problem, () => Date.now() >= deadlineEpochMs || signal?.aborted === true);
-    const portfolio = await runPortfolio<TaskInput, TaskResult>({
-      moduleUrl: import.meta.url,
-      input: { document, options: taskOptions, deadlineEpochMs, start },
-      threads,
-      seed,
-      ...(signal && { signal }),
-      ...(onProgress && { onProgress: (threadIndex: number, p: SearchProgress) => onProgress({ ...p, threadIndex }) }),
-    });
-    best = portfolio.best;
-    iterations = portfolio.results.reduce((a, r) => a + r.iterations, 0);
+    const remainingMs = deadlineEpochMs - Date.now();
+    if (remainingMs < MIN_PORTFOLIO_MS) {
+      // Starting threads means compiling the problem again in each; with this little time left, searching
+      // here is faster.
+      best = searchInThread(problem, { ...options, timeLimitMs: Math.max(0, remainingMs), seed, ...(signal && { shouldStop: () => signal.aborted }) }, start);
+      iterations = best.iterations;
+    } else {
+      const portfolio = await runPortfolio<TaskInput, TaskResult>({
+        moduleUrl: import.meta.url,
+        input: { document, options: taskOptions, deadlineEpochMs, start },
+        threads,
+        seed,
+        ...(signal && { signal }),
+        ...(onProgress && { onProgress: (threadIndex: number, p: SearchProgress) => onProgress({ ...p, threadIndex }) }),
+      });
+      best = portfolio.best;
+      iterations = portfolio.results.reduce((a, r) => a + r.iterations, 0);
+      threadsUsed = threads;
+    }
   }
   const plan = new Plan(problem);
   for (const { shift, worker } of best.assignments) plan.add(shift, worker);
   const evaluation = evaluatePlan(plan);
-  return { assignments: best.assignments, score: evaluation.score, breakdown: evaluation.breakdown, iterations, threads };
+  return { assignments: best.assignments, score: evaluation.score, breakdown: evaluation.breakdown, iterations, threads: threadsUsed };
 }
 
 export function toSolutionDocument(problem: CompiledProblem, result: Pick<SolveResult, 'assignments' | 'breakdown'>): SolutionDocument {
