@@ -11,7 +11,6 @@ export const ZRegionRules = z.object({
   maxShiftMinutes: z.int().min(60).max(24 * 60),
   /** 1 = weeks start on Monday, 7 = on Sunday (sources disagree on the ATW week; domain.md). */
   weekStartsOn: z.union([z.literal(1), z.literal(7)]),
-  restAfterNightMinutes: z.int().min(0).max(48 * 60),
 });
 export type TRegionRules = z.infer<typeof ZRegionRules>;
 
@@ -20,7 +19,6 @@ export const NL_ATW_RULES: TRegionRules = {
   maxMinutesPerWeek: 60 * 60,
   maxShiftMinutes: 12 * 60,
   weekStartsOn: 1,
-  restAfterNightMinutes: 14 * 60,
 };
 
 export const BE_ARBEIDSWET_RULES: TRegionRules = {
@@ -28,7 +26,6 @@ export const BE_ARBEIDSWET_RULES: TRegionRules = {
   maxMinutesPerWeek: 50 * 60,
   maxShiftMinutes: 12 * 60,
   weekStartsOn: 1,
-  restAfterNightMinutes: 11 * 60,
 };
 
 export const ZRegion = z.object({

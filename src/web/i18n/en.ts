@@ -183,7 +183,6 @@ export const en: Messages = {
   'region.workersByKind': 'Workers by type',
   'region.rules': 'Working-time rules',
   'region.rules.minRest': 'Minimum rest between shifts',
-  'region.rules.restAfterNight': 'Rest after a night shift',
   'region.rules.maxWeek': 'Maximum per week',
   'region.rules.maxShift': 'Maximum shift length',
   'region.rules.weekStart': 'Week starts on',

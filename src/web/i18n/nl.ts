@@ -181,7 +181,6 @@ const coreNl = {
   'region.workersByKind': 'Medewerkers per soort',
   'region.rules': 'Arbeidstijdregels',
   'region.rules.minRest': 'Minimale rust tussen diensten',
-  'region.rules.restAfterNight': 'Rust na een nachtdienst',
   'region.rules.maxWeek': 'Maximaal per week',
   'region.rules.maxShift': 'Maximale dienstduur',
   'region.rules.weekStart': 'Week begint op',

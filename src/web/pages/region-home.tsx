@@ -114,10 +114,6 @@ export function RegionSummary({ region, onRulesSaved }: { region: TRegionSummary
                   <dd data-testid="rule-min-rest">{hours(region.rules.minRestMinutes)}</dd>
                 </div>
                 <div>
-                  <dt>{t('region.rules.restAfterNight')}</dt>
-                  <dd>{hours(region.rules.restAfterNightMinutes)}</dd>
-                </div>
-                <div>
                   <dt>{t('region.rules.maxShift')}</dt>
                   <dd>{hours(region.rules.maxShiftMinutes)}</dd>
                 </div>

@@ -6,11 +6,10 @@ import { useI18n, weekdayName, type MessageKey } from '../i18n/i18n';
 import { updateRegionRules } from '../requests';
 import { serverFieldErrors, validate, type FieldErrors } from '../validation';
 
-type HourRule = 'minRestMinutes' | 'restAfterNightMinutes' | 'maxShiftMinutes' | 'maxMinutesPerWeek';
+type HourRule = 'minRestMinutes' | 'maxShiftMinutes' | 'maxMinutesPerWeek';
 
 const HOUR_RULES: { rule: HourRule; label: MessageKey }[] = [
   { rule: 'minRestMinutes', label: 'region.rules.minRest' },
-  { rule: 'restAfterNightMinutes', label: 'region.rules.restAfterNight' },
   { rule: 'maxShiftMinutes', label: 'region.rules.maxShift' },
   { rule: 'maxMinutesPerWeek', label: 'region.rules.maxWeek' },
 ];
@@ -26,7 +25,6 @@ export function RulesForm({ regionId, rules, onSaved, onCancel }: { regionId: st
   const weekStartId = useId();
   const [hours, setHours] = useState<Record<HourRule, string>>({
     minRestMinutes: toHours(rules.minRestMinutes),
-    restAfterNightMinutes: toHours(rules.restAfterNightMinutes),
     maxShiftMinutes: toHours(rules.maxShiftMinutes),
     maxMinutesPerWeek: toHours(rules.maxMinutesPerWeek),
   });
