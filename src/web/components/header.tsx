@@ -1,6 +1,7 @@
 import type { TMe } from '../../shared/auth.schemas';
 import type { TLocale } from '../../shared/common.schemas';
 import { useI18n } from '../i18n/i18n';
+import { MarketplaceNav } from '../marketplace/nav';
 import { Link } from '../router';
 import { primaryRole } from '../session';
 
@@ -58,6 +59,7 @@ export function Header({ me, onLogOut }: { me: TMe | null; onLogOut: () => void 
             </span>
           </p>
         )}
+        {me && <MarketplaceNav me={me} />}
         <LanguageSwitch />
         {me && (
           <button type="button" className="button button-ghost logout" onClick={onLogOut} data-testid="logout">

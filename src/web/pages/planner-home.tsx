@@ -7,6 +7,7 @@ import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { getOrganisation } from '../requests';
 import { plannedOrganisationIds } from '../session';
+import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { PlanningLink } from '../planning/planning-link';
 import { LocationForm } from './location-form';
@@ -19,6 +20,11 @@ export function PlannerHome({ me }: { me: TMe }) {
     <section className="page" data-testid="planner-home">
       <h1>{t('planner.title')}</h1>
       <PlanningLink />
+      <p>
+        <Link to="/planner/shifts" className="button button-primary" data-testid="planner-shifts-link">
+          {t('marketplace.planner.title')}
+        </Link>
+      </p>
       {organisationIds.length === 0 && <p className="alert alert-info">{t('planner.noOrganisation')}</p>}
       {loaded.error !== null && <ErrorMessage error={loaded.error} onRetry={loaded.reload} />}
       {loaded.isLoading && organisationIds.length > 0 && <Loading />}

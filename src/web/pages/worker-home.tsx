@@ -27,6 +27,14 @@ export function WorkerHome({ me }: { me: TMe }) {
     <section className="page" data-testid="worker-home">
       <p className="eyebrow">{t('worker.welcome', { name: me.name })}</p>
       <h1>{t('worker.title')}</h1>
+      <p className="toolbar" data-testid="worker-marketplace-links">
+        <Link to="/shifts" className="button button-primary">
+          {t('marketplace.openShiftsForMe')}
+        </Link>{' '}
+        <Link to="/my-shifts" className="button button-secondary">
+          {t('marketplace.myShifts')}
+        </Link>
+      </p>
       <WorkerProfileLoader workerId={me.workerId} />
     </section>
   );
