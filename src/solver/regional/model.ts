@@ -1,8 +1,11 @@
 import type { Rng, Score, SearchModel } from '../core/index.js';
 import type { CompiledProblem } from './compile.js';
 import { hardConstraints, softConstraints, type RegionalConstraint } from './constraints/index.js';
+import { availability } from './constraints/availability.js';
 import { activityPackage } from './constraints/package.js';
+import { registration } from './constraints/registration.js';
 import { travelRadius } from './constraints/travel-radius.js';
+import { unavailability } from './constraints/unavailability.js';
 import { Plan } from './plan.js';
 import { evaluatePlan } from './score.js';
 
@@ -41,7 +44,9 @@ class IndexSet {
   pick(rng: Rng): number { return this.items[rng.nextInt(this.size)]!; }
 }
 
-type PairPenalty = (problem: CompiledProblem, shift: number, worker: number) => number;
+
+/** Memory allowed for the per-time-slot verdict cache of buildCandidates (one byte per worker and slot). */
+const SLOT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Workers that pass every pairwise hard rule for the shift, ascending. `shouldStop` is polled per shift: on
@@ -52,13 +57,19 @@ export function buildCandidates(problem: CompiledProblem, shouldStop: () => bool
   const P = problem.packageIds.length;
   const packageRule = activityPackage.pairPenalty!;
   const radiusRule = travelRadius.pairPenalty!;
-  const byShift: PairPenalty[] = hardConstraints.filter((c) => c.isPairwise && c !== activityPackage && c !== travelRadius).map((c) => c.pairPenalty!);
-  const [first, second, third, ...rest] = byShift;
+  // Registration, availability and unavailability read only the shift's package, start and end, which
+  // many shifts share: their verdict per worker is cached per such time slot (while memory allows).
+  const bySlot = [registration, availability, unavailability].map((c) => c.pairPenalty!);
+  const byShift = hardConstraints.filter((c) => c.isPairwise && ![activityPackage, travelRadius, registration, availability, unavailability].includes(c)).map((c) => c.pairPenalty!);
+  const passesSlotRules = (shift: number, w: number): boolean => bySlot.every((rule) => rule(problem, shift, w) === 0);
   // The package rule depends only on the shift's package and the radius only on its location: ask the first
   // once per package, the second once per (location, package) among the package's holders, with the
-  // group's first shift standing in for all; the remaining pairwise rules per shift.
+  // group's first shift standing in for all.
   const holders = new Map<number, Int32Array>();
   const groups = new Map<number, Int32Array>();
+  /** Per slot and worker: 0 not yet asked, 1 passes, 2 fails. */
+  const slots = new Map<string, Uint8Array>();
+  const maxSlots = Math.max(1, Math.floor(SLOT_CACHE_BYTES / Math.max(1, W)));
   let isStopped = false;
   return problem.shiftIds.map((_, shift) => {
     if (isStopped || (shift % 64 === 0 && shouldStop())) {
@@ -79,12 +90,21 @@ export function buildCandidates(problem: CompiledProblem, shouldStop: () => bool
       group = holding.filter((w) => radiusRule(problem, shift, w) === 0);
       groups.set(key, group);
     }
-    // Hot loop (shifts × group members): plain calls of the three per-shift rules let V8 inline them.
+    const slotKey = `${pkg}:${problem.shiftStart[shift]!}:${problem.shiftEnd[shift]!}`;
+    let verdicts = slots.get(slotKey);
+    if (!verdicts && slots.size < maxSlots) {
+      verdicts = new Uint8Array(W);
+      slots.set(slotKey, verdicts);
+    }
     const members = new Int32Array(group.length);
     let count = 0;
     for (const w of group) {
-      if (first!(problem, shift, w) !== 0 || second!(problem, shift, w) !== 0 || third!(problem, shift, w) !== 0) continue;
-      if (rest.every((rule) => rule(problem, shift, w) === 0)) members[count++] = w;
+      let isPassing: boolean;
+      if (verdicts) {
+        if (verdicts[w] === 0) verdicts[w] = passesSlotRules(shift, w) ? 1 : 2;
+        isPassing = verdicts[w] === 1;
+      } else isPassing = passesSlotRules(shift, w);
+      if (isPassing && byShift.every((rule) => rule(problem, shift, w) === 0)) members[count++] = w;
     }
     return members.slice(0, count);
   });
