@@ -221,9 +221,13 @@ export function OpenShiftsPage() {
       {shifts.error !== null && <ErrorMessage error={shifts.error} onRetry={shifts.reload} />}
       {lists.error !== null && <ErrorMessage error={lists.error} onRetry={lists.reload} />}
       {shifts.isLoading && !shifts.data && <Loading />}
-      {shifts.data && shifts.data.length === 0 && <p className="alert alert-info">{t('marketplace.noOpenShifts')}</p>}
+      {shifts.data && shifts.data.length === 0 && (
+        <p className="alert alert-info" data-testid="open-shifts-list">
+          {t('marketplace.noOpenShifts')}
+        </p>
+      )}
       {shifts.data && shifts.data.length > 0 && (
-        <ul className="shift-list" aria-busy={shifts.isLoading}>
+        <ul className="shift-list" aria-busy={shifts.isLoading} data-testid="open-shifts-list">
           {shifts.data.map((shift) => (
             <OpenShiftCard key={shift.id} shift={shift} packages={packages} otherShifts={otherShifts} onClaimed={lists.reload} />
           ))}

@@ -531,9 +531,9 @@ export function PlannerShiftPage({ shiftId }: { shiftId: string }) {
       </p>
       {shift.status === 'cancelled' && <p className="alert alert-warning">{t('marketplace.detail.cancelled', { reason: shift.cancelReason ?? '' })}</p>}
       <dl className="stats">
-        <div className="stat" data-testid="detail-filled">
+        <div className="stat">
           <dt className="stat-label">{t('marketplace.form.places')}</dt>
-          <dd className="stat-value">{t('marketplace.places', { filled: shift.filled, places: shift.places })}</dd>
+          <dd className="stat-value" data-testid="detail-filled">{t('marketplace.places', { filled: shift.filled, places: shift.places })}</dd>
         </div>
         <div className="stat">
           <dt className="stat-label">{t('marketplace.form.supervision')}</dt>
