@@ -120,10 +120,13 @@ export async function runSolve(db: Db, runId: string, threads: number): Promise<
         const now = Date.now();
         if (now - lastWrite < PROGRESS_EVERY_MS) return;
         lastWrite = now;
-        pendingWrite = db
-          .update(planningRuns)
-          .set({ progress: { elapsedMs: now - startedAt, bestScore: progress.best, iterations: progress.iterations } })
-          .where(eq(planningRuns.id, runId));
+        // A drizzle query runs only once awaited or then-ed: chain it so it is written now, in order.
+        pendingWrite = pendingWrite.then(() =>
+          db
+            .update(planningRuns)
+            .set({ progress: { elapsedMs: now - startedAt, bestScore: progress.best, iterations: progress.iterations } })
+            .where(eq(planningRuns.id, runId)),
+        );
       },
     });
     await pendingWrite;
