@@ -14,7 +14,9 @@ export const RULES = ['package', 'registration', 'availability', 'unavailable', 
 export type Rule = (typeof RULES)[number];
 
 export const isActive = (status: string) => status === 'queued' || status === 'running';
-export const hasPlan = (status: string) => status === 'done' || status === 'cancelled' || status === 'published';
+/** Stopped early, but the best plan is still being written (the server marks the stop first). */
+export const isStopping = (run: { status: string; proposed: unknown }) => run.status === 'cancelled' && run.proposed === null;
+export const hasPlan = (run: { status: string; proposed: unknown }) => (run.status === 'done' || run.status === 'cancelled' || run.status === 'published') && run.proposed !== null;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

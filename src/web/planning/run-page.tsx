@@ -7,14 +7,17 @@ import { formatDate, formatNumber, packageName } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { listPackages } from '../requests';
 import { Link } from '../router';
-import { hasPlan, isActive, openPlaceCount } from './explain';
+import { hasPlan, isActive, isStopping as isWritingPlan, openPlaceCount } from './explain';
 import { OpenPlaces, Progress, Proposals, ScoreComparison } from './parts';
 import { RunStatusBadge } from './planning-page';
 import { getPlanningRun, publishPlanningRun, stopPlanningRun } from './requests';
 
 export const POLL_MS = 1000;
 
-/** Polls the run about every second while it is queued or running. */
+/** After a stop, how many more polls wait for the best plan to be written. */
+const POLLS_AFTER_STOP = 30;
+
+/** Polls the run about every second while it is queued or running, or stopped with its plan not yet written. */
 export function usePlanningRun(runId: string) {
   const [run, setRun] = useState<TPlanningPreview | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -22,13 +25,15 @@ export function usePlanningRun(runId: string) {
   useEffect(() => {
     let isCurrent = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let pollsAfterStop = 0;
     const poll = () => {
       getPlanningRun(runId).then(
         (next) => {
           if (!isCurrent) return;
           setRun(next);
           setError(null);
-          if (isActive(next.status)) timer = setTimeout(poll, POLL_MS);
+          const isWriting = isWritingPlan(next) && pollsAfterStop++ < POLLS_AFTER_STOP;
+          if (isActive(next.status) || isWriting) timer = setTimeout(poll, POLL_MS);
         },
         (reason: unknown) => {
           if (isCurrent) setError(reason);
@@ -96,13 +101,13 @@ export function RunPage({ runId }: { runId: string }) {
           </header>
           {error !== null && <ErrorMessage error={error} onRetry={reload} />}
           {stopError !== null && <ErrorMessage error={stopError} />}
-          {isActive(run.status) && <Progress run={run} onStop={stop} isStopping={isStopping} />}
+          {(isActive(run.status) || isWritingPlan(run)) && <Progress run={run} onStop={stop} isStopping={isStopping || isWritingPlan(run)} />}
           {run.status === 'failed' && (
             <p className="alert alert-error" role="alert" data-testid="run-failed">
               {t('planning.failed', { error: run.error ?? '' })}
             </p>
           )}
-          {hasPlan(run.status) && <Preview run={run} onPublished={setRun} packageLabel={packageLabel} />}
+          {hasPlan(run) && <Preview run={run} onPublished={setRun} packageLabel={packageLabel} />}
         </>
       )}
     </section>
