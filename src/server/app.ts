@@ -16,6 +16,7 @@ import { calendarRoutes } from './calendar/calendar.routes.js';
 import type { Database } from './db/open-database.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { healthRoutes, VERSION } from './health/health.routes.js';
+import { mediationRoutes } from './mediation/mediation.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { organisationRoutes } from './organisations/organisations.routes.js';
 import { packageRoutes } from './packages/packages.routes.js';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { db });
   await app.register(assignmentRoutes, { db });
   await app.register(planningRoutes, { database });
+  await app.register(mediationRoutes, { db });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
   if (webRoot && existsSync(webRoot)) {

@@ -25,10 +25,10 @@ const PADDING_MS = 8 * DAY_MS;
 export type RuleViolation = { rule: EligibilityRule; message: string; params: Record<string, number | string | null> };
 
 /** JSON has no infinity: a missing registration (-Infinity) travels as null. */
-const toJsonParams = (params: Reason['params']) =>
+export const toJsonParams = (params: Reason['params']) =>
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? null : v]));
 
-type ShiftFacts = {
+export type ShiftFacts = {
   id: string;
   locationId: string;
   organisationId: string;
@@ -73,13 +73,13 @@ export function describe(rule: EligibilityRule, params: Reason['params']): strin
 }
 
 /** Local Monday (or Sunday) 00:00 of the week holding `instant`, in the region's zone. */
-function weekStart(instant: number, rules: TRegionRules, timeZone: string): DateTime {
+export function weekStart(instant: number, rules: TRegionRules, timeZone: string): DateTime {
   const local = DateTime.fromMillis(instant, { zone: timeZone }).startOf('day');
   const offset = (local.weekday - rules.weekStartsOn + 7) % 7;
   return local.minus({ days: offset });
 }
 
-async function loadShiftFacts(db: DbOrTx, ids: string[]): Promise<ShiftFacts[]> {
+export async function loadShiftFacts(db: DbOrTx, ids: string[]): Promise<ShiftFacts[]> {
   if (ids.length === 0) return [];
   return db
     .select({
