@@ -428,3 +428,55 @@ export const planningRuns = pgTable(
   },
   (t) => [index('planning_runs_region_idx').on(t.regionId, t.createdAt)],
 );
+
+export const requestStatusEnum = pgEnum('request_status', ['open', 'filled', 'closed']);
+export const offerStatusEnum = pgEnum('offer_status', ['offered', 'accepted', 'declined']);
+/** After a decline the mediator always takes a next step: a candidate is never just dropped. */
+export const offerNextStepEnum = pgEnum('offer_next_step', ['other_organisation', 'other_package', 'training']);
+
+/**
+ * A need for a person over a period ("two evening shifts a week in basic care for three months"),
+ * in activity packages (the first one is required), with the supervision the organisation can give.
+ */
+export const requests = pgTable(
+  'requests',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    locationId: uuid('location_id').notNull().references(() => locations.id),
+    packageIds: uuid('package_ids').array().notNull(),
+    periodStart: instant('period_start').notNull(),
+    periodEnd: instant('period_end').notNull(),
+    shiftsPerWeek: smallint('shifts_per_week'),
+    supervisionCapacity: smallint('supervision_capacity').notNull().default(0),
+    description: text('description').notNull().default(''),
+    status: requestStatusEnum('status').notNull().default('open'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+    /** Service level: the first offer should follow within 24 hours. */
+    firstOfferAt: instant('first_offer_at'),
+  },
+  (t) => [index('requests_organisation_idx').on(t.organisationId, t.createdAt)],
+);
+
+/** A candidate a mediator offers for a request; the organisation answers (service level: 48 hours). */
+export const offers = pgTable(
+  'offers',
+  {
+    id: id(),
+    requestId: uuid('request_id').notNull().references(() => requests.id),
+    workerId: uuid('worker_id').notNull().references(() => workers.id),
+    note: text('note').notNull().default(''),
+    status: offerStatusEnum('status').notNull().default('offered'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+    answeredAt: instant('answered_at'),
+    answeredByUserId: uuid('answered_by_user_id').references(() => users.id),
+    declineReason: text('decline_reason'),
+    nextStep: offerNextStepEnum('next_step'),
+  },
+  (t) => [
+    index('offers_request_idx').on(t.requestId),
+    uniqueIndex('offers_live_uq').on(t.requestId, t.workerId).where(sql`status in ('offered', 'accepted')`),
+  ],
+);
