@@ -73,7 +73,7 @@ export const marketplaceEn: Record<keyof typeof marketplaceNl, string> = {
   'marketplace.progress': 'This year',
   'marketplace.progressOf': '{done} of {min} days this year',
   'marketplace.progressDays': '{done} days worked this year',
-  'marketplace.progressPlanned': '{count} days planned',
+  'marketplace.progressPlanned': 'Planned: {count} day(s)',
   'marketplace.calendar': 'Calendar feed',
   'marketplace.calendarIntro': 'Put your confirmed shifts in your own calendar with a secret link (iCalendar).',
   'marketplace.calendarCreate': 'Create calendar link',

@@ -72,7 +72,7 @@ export const marketplaceNl = {
   'marketplace.progress': 'Inzet dit jaar',
   'marketplace.progressOf': '{done} van {min} dagen dit jaar',
   'marketplace.progressDays': '{done} dagen gewerkt dit jaar',
-  'marketplace.progressPlanned': '{count} dagen ingepland',
+  'marketplace.progressPlanned': 'Ingepland: {count} dag(en)',
   'marketplace.calendar': 'Agenda-koppeling',
   'marketplace.calendarIntro': 'Zet je bevestigde diensten in je eigen agenda met een geheime link (iCalendar).',
   'marketplace.calendarCreate': 'Agendalink maken',

@@ -7,7 +7,6 @@ import { Card, ErrorMessage, Field, Loading } from '../components/ui';
 import { packageName } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { listPackages } from '../requests';
-import { Link } from '../router';
 import { useMe } from '../session';
 import { useLoad } from '../use-load';
 import { cancelAssignment, createCalendarFeed, decideSwap, getMyProgress, listMyShifts, listMySwaps, listSwapCandidates, offerSwap, revokeCalendarFeed, withdrawClaim } from './requests';
@@ -20,10 +19,6 @@ export function MyShiftsPage() {
   return (
     <section className="page market-page" data-testid="my-shifts-page">
       <h1>{t('marketplace.myShifts')}</h1>
-      <p className="toolbar">
-        <Link to="/shifts">{t('marketplace.openShifts')}</Link>
-        <Link to="/notifications">{t('marketplace.notifications')}</Link>
-      </p>
       {loaded.error !== null && <ErrorMessage error={loaded.error} onRetry={loaded.reload} />}
       {!loaded.data && loaded.error === null && <Loading />}
       {loaded.data && (

@@ -9,7 +9,6 @@ import { ErrorMessage, Loading } from '../components/ui';
 import { packageName } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { listOrganisations, listPackages } from '../requests';
-import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { claimShift, listMyShifts, listOpenShiftsForMe, whyNot, type OpenShiftsQuery } from './requests';
 import { formatShiftDay, formatShiftTimes, whyNotText, type WhyNotContext } from './shift-format';
@@ -161,10 +160,6 @@ export function OpenShiftsPage() {
   return (
     <section className="page market-page" data-testid="open-shifts-page">
       <h1>{t('marketplace.openShiftsForMe')}</h1>
-      <p className="toolbar">
-        <Link to="/my-shifts">{t('marketplace.myShifts')}</Link>
-        <Link to="/notifications">{t('marketplace.notifications')}</Link>
-      </p>
       <details className="filters card">
         <summary>{t('marketplace.filters')}</summary>
         <div className="filter-grid">

@@ -530,16 +530,14 @@ export function PlannerShiftPage({ shiftId }: { shiftId: string }) {
         {pkg ? packageName(pkg, locale) : shift.packageCode} · {shift.organisationName} · {shift.locationName}
       </p>
       {shift.status === 'cancelled' && <p className="alert alert-warning">{t('marketplace.detail.cancelled', { reason: shift.cancelReason ?? '' })}</p>}
-      <dl className="stats">
-        <div className="stat">
-          <dt className="stat-label">{t('marketplace.form.places')}</dt>
-          <dd className="stat-value" data-testid="detail-filled">{t('marketplace.places', { filled: shift.filled, places: shift.places })}</dd>
-        </div>
-        <div className="stat">
-          <dt className="stat-label">{t('marketplace.form.supervision')}</dt>
-          <dd className="stat-value">{shift.supervisionCapacity}</dd>
-        </div>
-      </dl>
+      <p className="shift-meta">
+        <span className={`badge ${shift.filled >= shift.places ? 'badge-verified' : 'badge-unverified'}`} data-testid="detail-filled">
+          {t('marketplace.places', { filled: shift.filled, places: shift.places })}
+        </span>
+        {shift.pending > 0 && <span className="badge badge-strong">{t('marketplace.waiting', { count: shift.pending })}</span>}
+        <span>{t('marketplace.priority', { priority: shift.priority })}</span>
+        {shift.supervisionCapacity > 0 && <span>{t('marketplace.supervision', { count: shift.supervisionCapacity })}</span>}
+      </p>
       {shift.notes && <p className="shift-notes">{shift.notes}</p>}
       {error !== null && <ErrorMessage error={error} />}
       <Card title={t('marketplace.detail.attendees')} testId="attendees">
