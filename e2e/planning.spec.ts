@@ -152,6 +152,7 @@ describe('auto-planning in the browser', () => {
     // Why this worker: expand a proposal of Wendy's.
     const wendy = page.getByTestId('proposal').filter({ hasText: 'Wendy Werker' });
     assert.equal(await wendy.count(), 2, 'both nursing shifts go to the only nurse');
+    assert.match((await wendy.first().locator('summary').textContent()) ?? '', /07:00–15:00/, 'on the region’s clock');
     await wendy.first().locator('summary').click();
     assert.match((await wendy.first().getByTestId('proposal-why').textContent()) ?? '', /Vult een open plaats: scheelt [\d.]+ strafpunten\./);
 

@@ -14,6 +14,7 @@ import { useLoad } from '../use-load';
 import { RulesForm } from './rules-form';
 import { WorkerPool } from './worker-pool';
 import { PlanningLink } from '../planning/planning-link';
+import { RecentRuns } from '../planning/planning-page';
 
 export function RegionHome({ me }: { me: TMe }) {
   const { t } = useI18n();
@@ -48,8 +49,20 @@ function RegionOverview({ regionId }: { regionId: string }) {
   return (
     <div className="region" data-testid="region-overview">
       <RegionSummary region={region} onRulesSaved={(rules) => loaded.setData({ ...region, rules })} />
+      <RegionPlanningRuns regionId={region.id} />
       <OrganisationList regionId={region.id} />
       <WorkerPool regionId={region.id} />
+    </div>
+  );
+}
+
+/** Coordinators (and admins) see the region's latest auto-planning runs. */
+function RegionPlanningRuns({ regionId }: { regionId: string }) {
+  const me = useMe();
+  if (!canManageRegion(me, regionId)) return null;
+  return (
+    <div className="region-runs">
+      <RecentRuns regionId={regionId} limit={3} />
     </div>
   );
 }

@@ -21,13 +21,13 @@ export const hasPlan = (run: { status: string; proposed: unknown }) => (run.stat
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-/** Next Monday (never today) to four weeks later, as `YYYY-MM-DD` in the browser's zone. */
+/** Four weeks from next Monday (never today) up to and including the fourth Sunday, as `YYYY-MM-DD`. */
 export function defaultHorizon(now = new Date()): { from: string; to: string } {
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   const daysToMonday = ((8 - start.getDay()) % 7) || 7;
   start.setDate(start.getDate() + daysToMonday);
   const end = new Date(start);
-  end.setDate(end.getDate() + 28);
+  end.setDate(end.getDate() + 27);
   return { from: isoDate(start), to: isoDate(end) };
 }
 

@@ -10,10 +10,13 @@ import { blockingRules, groupBy, RULES, scoreRows, whyNobody, type ScoreBreakdow
 type Proposal = TPlanningPreview['proposals'][number];
 type OpenPlace = TPlanningPreview['openPlaces'][number];
 
-/** "ma 7 dec 07:00–15:00" in the interface language. */
-export function formatShiftTime(start: string, end: string | null, locale: TLocale): string {
-  const day = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(start));
-  const clock = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', hour12: false });
+/** The zone shift times are shown in when the region's is not known (yet): the Netherlands and Flanders share it. */
+export const DEFAULT_ZONE = 'Europe/Amsterdam';
+
+/** "ma 7 dec 07:00–15:00" in the interface language, on the region's clock. */
+export function formatShiftTime(start: string, end: string | null, locale: TLocale, timeZone = DEFAULT_ZONE): string {
+  const day = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(start));
+  const clock = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
   return `${day} ${clock.format(new Date(start))}${end ? `–${clock.format(new Date(end))}` : ''}`;
 }
 
@@ -121,14 +124,14 @@ function CostList({ proposal }: { proposal: Proposal }) {
   );
 }
 
-function ProposalItem({ proposal, show, packageLabel }: { proposal: Proposal; show: 'worker' | 'organisation'; packageLabel: (code: string) => string }) {
+function ProposalItem({ proposal, show, packageLabel, timeZone }: { proposal: Proposal; show: 'worker' | 'organisation'; packageLabel: (code: string) => string; timeZone?: string }) {
   const { t, locale } = useI18n();
   const who = show === 'worker' ? proposal.workerName : proposal.organisationName;
   return (
     <li className="proposal" data-testid="proposal">
       <details>
         <summary>
-          <span className="proposal-when">{formatShiftTime(proposal.start, proposal.end, locale)}</span>
+          <span className="proposal-when">{formatShiftTime(proposal.start, proposal.end, locale, timeZone)}</span>
           <span className="proposal-what">
             <strong>{who}</strong>
             <span className="muted">
@@ -145,7 +148,7 @@ function ProposalItem({ proposal, show, packageLabel }: { proposal: Proposal; sh
 }
 
 /** Proposals grouped per organisation, or per worker. */
-export function Proposals({ proposals, packageLabel }: { proposals: Proposal[]; packageLabel: (code: string) => string }) {
+export function Proposals({ proposals, packageLabel, timeZone }: { proposals: Proposal[]; packageLabel: (code: string) => string; timeZone?: string }) {
   const { t } = useI18n();
   const [view, setView] = useState<'organisation' | 'worker'>('organisation');
   const groups =
@@ -180,7 +183,7 @@ export function Proposals({ proposals, packageLabel }: { proposals: Proposal[]; 
               </h3>
               <ul className="proposal-list">
                 {items.map((p) => (
-                  <ProposalItem key={`${p.shiftId}-${p.workerId}`} proposal={p} show={view === 'organisation' ? 'worker' : 'organisation'} packageLabel={packageLabel} />
+                  <ProposalItem key={`${p.shiftId}-${p.workerId}`} proposal={p} show={view === 'organisation' ? 'worker' : 'organisation'} packageLabel={packageLabel} {...(timeZone && { timeZone })} />
                 ))}
               </ul>
             </div>
@@ -194,7 +197,7 @@ export function Proposals({ proposals, packageLabel }: { proposals: Proposal[]; 
 const OPEN_SHOWN = 50;
 
 /** Places the plan leaves open, the most important first, each with the rules that rule the pool out. */
-export function OpenPlaces({ openPlaces, packageLabel }: { openPlaces: OpenPlace[]; packageLabel: (code: string) => string }) {
+export function OpenPlaces({ openPlaces, packageLabel, timeZone }: { openPlaces: OpenPlace[]; packageLabel: (code: string) => string; timeZone?: string }) {
   const { t, locale } = useI18n();
   const n = (value: number) => formatNumber(value, locale);
   const sorted = [...openPlaces].sort((a, b) => b.priority - a.priority || a.start.localeCompare(b.start));
@@ -206,7 +209,7 @@ export function OpenPlaces({ openPlaces, packageLabel }: { openPlaces: OpenPlace
       ) : (
         <ul className="open-list">
           {sorted.slice(0, OPEN_SHOWN).map((place) => (
-            <OpenPlaceItem key={place.shiftId} place={place} packageLabel={packageLabel} />
+            <OpenPlaceItem key={place.shiftId} place={place} packageLabel={packageLabel} {...(timeZone && { timeZone })} />
           ))}
         </ul>
       )}
@@ -215,7 +218,7 @@ export function OpenPlaces({ openPlaces, packageLabel }: { openPlaces: OpenPlace
   );
 }
 
-export function OpenPlaceItem({ place, packageLabel }: { place: OpenPlace; packageLabel: (code: string) => string }) {
+export function OpenPlaceItem({ place, packageLabel, timeZone }: { place: OpenPlace; packageLabel: (code: string) => string; timeZone?: string }) {
   const { t, locale } = useI18n();
   const n = (value: number) => formatNumber(value, locale);
   const why = whyNobody(place.blockedBy, t, n);
@@ -223,7 +226,7 @@ export function OpenPlaceItem({ place, packageLabel }: { place: OpenPlace; packa
   return (
     <li className="open-place" data-testid="open-place">
       <div className="open-place-head">
-        <strong>{formatShiftTime(place.start, null, locale)}</strong>
+        <strong>{formatShiftTime(place.start, null, locale, timeZone)}</strong>
         <span>
           {place.organisationName} · {place.locationName} · {packageLabel(place.packageCode)}
         </span>

@@ -5,7 +5,7 @@ import type { TPlanningPreview } from '../../shared/planning.schemas';
 import type { TLocale } from '../../shared/common.schemas';
 import { I18nProvider, translate } from '../i18n/i18n';
 import { defaultHorizon, scoreRows, whyNobody } from './explain';
-import { OpenPlaceItem, Progress, ScoreComparison } from './parts';
+import { formatShiftTime, OpenPlaceItem, Progress, ScoreComparison } from './parts';
 import { RunPage } from './run-page';
 
 const wrap = (node: ReactNode, locale: TLocale = 'nl') => render(<I18nProvider locale={locale} setLocale={() => undefined}>{node}</I18nProvider>);
@@ -169,11 +169,18 @@ describe('progress', () => {
   });
 });
 
+describe('shift times', () => {
+  it('are shown on the region’s clock, not the browser’s', () => {
+    expect(formatShiftTime('2026-12-07T06:00:00.000Z', '2026-12-07T14:00:00.000Z', 'nl')).toBe('ma 7 dec 07:00–15:00');
+    expect(formatShiftTime('2026-12-07T06:00:00.000Z', null, 'en', 'Europe/London')).toBe('Mon 7 Dec 06:00');
+  });
+});
+
 describe('horizon', () => {
-  it('defaults to next Monday for four weeks, never today', () => {
-    expect(defaultHorizon(new Date(2026, 10, 23, 9))).toEqual({ from: '2026-11-30', to: '2026-12-28' });
-    expect(defaultHorizon(new Date(2026, 10, 25, 9))).toEqual({ from: '2026-11-30', to: '2026-12-28' });
-    expect(defaultHorizon(new Date(2026, 10, 29, 9))).toEqual({ from: '2026-11-30', to: '2026-12-28' });
+  it('defaults to the four weeks from next Monday, never today, up to and including the Sunday', () => {
+    expect(defaultHorizon(new Date(2026, 10, 23, 9))).toEqual({ from: '2026-11-30', to: '2026-12-27' });
+    expect(defaultHorizon(new Date(2026, 10, 25, 9))).toEqual({ from: '2026-11-30', to: '2026-12-27' });
+    expect(defaultHorizon(new Date(2026, 10, 29, 9))).toEqual({ from: '2026-11-30', to: '2026-12-27' });
   });
 });
 

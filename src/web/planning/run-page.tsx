@@ -5,10 +5,10 @@ import type { TPlanningPreview } from '../../shared/planning.schemas';
 import { Card, ErrorMessage, Loading, Stat } from '../components/ui';
 import { formatDate, formatNumber, packageName } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { listPackages } from '../requests';
+import { listPackages, listRegions } from '../requests';
 import { Link } from '../router';
 import { hasPlan, isActive, isStopping as isWritingPlan, openPlaceCount } from './explain';
-import { OpenPlaces, Progress, Proposals, ScoreComparison } from './parts';
+import { DEFAULT_ZONE, OpenPlaces, Progress, Proposals, ScoreComparison } from './parts';
 import { RunStatusBadge } from './planning-page';
 import { getPlanningRun, publishPlanningRun, stopPlanningRun } from './requests';
 
@@ -54,7 +54,7 @@ export function RunPage({ runId }: { runId: string }) {
   const { run, error, setRun, reload } = usePlanningRun(runId);
   const [isStopping, setIsStopping] = useState(false);
   const [stopError, setStopError] = useState<unknown>(null);
-  const packages = usePackages(run?.regionId ?? null);
+  const { packages, timeZone } = useRegionInfo(run?.regionId ?? null);
 
   const stop = () => {
     setIsStopping(true);
@@ -92,8 +92,8 @@ export function RunPage({ runId }: { runId: string }) {
                 <>
                   {' · '}
                   {t('planning.run.horizon', {
-                    from: formatDate(localDate(run.horizonStart), locale),
-                    to: formatDate(localDate(new Date(Date.parse(run.horizonEnd) - 1).toISOString()), locale),
+                    from: formatDate(dateIn(run.horizonStart, timeZone), locale),
+                    to: formatDate(dateIn(new Date(Date.parse(run.horizonEnd) - 1).toISOString(), timeZone), locale),
                   })}
                 </>
               )}
@@ -107,23 +107,25 @@ export function RunPage({ runId }: { runId: string }) {
               {t('planning.failed', { error: run.error ?? '' })}
             </p>
           )}
-          {hasPlan(run) && <Preview run={run} onPublished={setRun} packageLabel={packageLabel} />}
+          {hasPlan(run) && <Preview run={run} onPublished={setRun} packageLabel={packageLabel} timeZone={timeZone} />}
         </>
       )}
     </section>
   );
 }
 
-/** The calendar date of an instant in the browser's zone. */
-function localDate(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
+function dateIn(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
-/** Packages of the run's region, for their names; empty until loaded (codes are shown meanwhile). */
-function usePackages(regionId: string | null) {
+/**
+ * The run's region's packages (for their names) and time zone (for shift times). Until they are
+ * loaded, or if they cannot be, package codes and the Dutch zone are shown.
+ */
+function useRegionInfo(regionId: string | null) {
   const [packages, setPackages] = useState<{ code: string; nameNl: string; nameEn: string }[]>([]);
+  const [timeZone, setTimeZone] = useState(DEFAULT_ZONE);
   useEffect(() => {
     if (!regionId) return;
     let isCurrent = true;
@@ -131,14 +133,21 @@ function usePackages(regionId: string | null) {
       (list) => isCurrent && setPackages(list),
       () => undefined,
     );
+    listRegions().then(
+      (regions) => {
+        const zone = regions.find((r) => r.id === regionId)?.timeZone;
+        if (isCurrent && zone) setTimeZone(zone);
+      },
+      () => undefined,
+    );
     return () => {
       isCurrent = false;
     };
   }, [regionId]);
-  return packages;
+  return { packages, timeZone };
 }
 
-function Preview({ run, onPublished, packageLabel }: { run: TPlanningPreview; onPublished: (run: TPlanningPreview) => void; packageLabel: (code: string) => string }) {
+function Preview({ run, onPublished, packageLabel, timeZone }: { run: TPlanningPreview; onPublished: (run: TPlanningPreview) => void; packageLabel: (code: string) => string; timeZone: string }) {
   const { t, locale } = useI18n();
   const n = (value: number) => formatNumber(value, locale);
   const workers = new Set(run.proposals.map((p) => p.workerId)).size;
@@ -152,8 +161,8 @@ function Preview({ run, onPublished, packageLabel }: { run: TPlanningPreview; on
         <Stat label={t('planning.summary.pinned')} value={n(run.pinnedCount)} testId="summary-pinned" />
       </dl>
       {run.current && run.proposed && <ScoreComparison current={run.current} proposed={run.proposed} />}
-      <Proposals proposals={run.proposals} packageLabel={packageLabel} />
-      <OpenPlaces openPlaces={run.openPlaces} packageLabel={packageLabel} />
+      <Proposals proposals={run.proposals} packageLabel={packageLabel} timeZone={timeZone} />
+      <OpenPlaces openPlaces={run.openPlaces} packageLabel={packageLabel} timeZone={timeZone} />
     </div>
   );
 }
