@@ -91,6 +91,7 @@ describe('the marketplace story', () => {
     const refusal = secondCard.getByTestId('claim-error');
     await refusal.waitFor();
     assert.match((await refusal.textContent()) ?? '', /Alle plekken van deze dienst zijn bezet\./);
+    assert.equal(await secondCard.getByTestId('claim').count(), 0, 'no second try on a full shift');
     await shot(second, 'marketplace-overfill-375.png');
 
     await harness.deliverMail();

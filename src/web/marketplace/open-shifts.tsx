@@ -77,7 +77,8 @@ export function OpenShiftCard({
     setOutcome(result);
     if (result.kind === 'claimed') onClaimed?.();
   };
-  const isClaimed = outcome?.kind === 'claimed';
+  // After a claim (taken or refused) the button goes: the outcome says what happens next.
+  const isClaimed = outcome?.kind === 'claimed' || outcome?.kind === 'refused';
   return (
     <li className={`shift-card ${shift.isEligible ? '' : 'shift-card-ineligible'}`} data-testid="open-shift" data-shift-id={shift.id}>
       <div className="shift-when">
