@@ -43,3 +43,75 @@ export const ZCandidateList = z.object({
 export type TCandidateList = z.infer<typeof ZCandidateList>;
 
 export const ZCandidatesQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+
+const ZInstant = z.iso.datetime({ offset: true });
+
+export const ZCreateMediationRequest = z
+  .object({
+    locationId: ZId,
+    /** The first package is the one a candidate must hold; the others count toward package fit. */
+    packageIds: z.array(ZId).min(1).max(10),
+    periodStart: ZInstant,
+    periodEnd: ZInstant,
+    shiftsPerWeek: z.number().int().min(1).max(14).nullable().default(null),
+    supervisionCapacity: z.number().int().min(0).max(20).default(0),
+    description: z.string().trim().max(2000).default(''),
+  })
+  .refine((r) => Date.parse(r.periodEnd) > Date.parse(r.periodStart), { path: ['periodEnd'], message: 'must be after periodStart' });
+export type TCreateMediationRequest = z.infer<typeof ZCreateMediationRequest>;
+
+export const ZMediationRequest = z.object({
+  id: ZId,
+  organisationId: ZId,
+  organisationName: z.string(),
+  regionId: ZId,
+  locationId: ZId,
+  packageIds: z.array(ZId),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  shiftsPerWeek: z.number().int().nullable(),
+  supervisionCapacity: z.number().int(),
+  description: z.string(),
+  status: z.enum(['open', 'filled', 'closed']),
+  createdAt: z.string(),
+  firstOfferAt: z.string().nullable(),
+});
+export type TMediationRequest = z.infer<typeof ZMediationRequest>;
+
+export const ZMediationRequestsQuery = z.object({ status: z.enum(['open', 'filled', 'closed']).optional() });
+
+export const ZCreateOffers = z.object({ workerIds: z.array(ZId).min(1).max(10), note: z.string().trim().max(1000).default('') });
+export type TCreateOffers = z.infer<typeof ZCreateOffers>;
+
+export const ZNextStep = z.enum(['other_organisation', 'other_package', 'training']);
+
+export const ZDeclineOffer = z.object({ reason: z.string().trim().min(3, 'say why').max(500), nextStep: ZNextStep });
+export type TDeclineOffer = z.infer<typeof ZDeclineOffer>;
+
+export const ZOffer = z.object({
+  id: ZId,
+  requestId: ZId,
+  workerId: ZId,
+  workerName: z.string(),
+  note: z.string(),
+  status: z.enum(['offered', 'accepted', 'declined']),
+  createdAt: z.string(),
+  answeredAt: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  nextStep: ZNextStep.nullable(),
+});
+export type TOffer = z.infer<typeof ZOffer>;
+
+export const ZMediationQueues = z.object({
+  now: z.string(),
+  firstOfferWithinHours: z.number(),
+  answerWithinHours: z.number(),
+  awaitingFirstOffer: z.array(
+    z.object({ requestId: ZId, organisationName: z.string(), createdAt: z.string(), ageHours: z.number(), isOverdue: z.boolean() }),
+  ),
+  awaitingAnswer: z.array(
+    z.object({ offerId: ZId, requestId: ZId, organisationName: z.string(), workerName: z.string(), createdAt: z.string(), ageHours: z.number(), isOverdue: z.boolean() }),
+  ),
+  overdueCount: z.number().int(),
+});
+export type TMediationQueues = z.infer<typeof ZMediationQueues>;
