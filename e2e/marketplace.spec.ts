@@ -67,6 +67,11 @@ describe('the marketplace story', () => {
     assert.equal(await pageWidth(page), phone.width);
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'marketplace-why-not-375.png');
+
+    await page.getByTestId('language-en').click();
+    await page.getByRole('heading', { name: 'Open shifts for me' }).waitFor();
+    assert.match((await card.getByTestId('why-not').textContent()) ?? '', /You do not have the activity package Nursing care \(BIG\)\./);
+    assert.match((await card.getByTestId('shift-times').textContent()) ?? '', /^Tue 22:00 – Wed 07:00$/);
     await page.context().close();
   });
 
