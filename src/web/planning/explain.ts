@@ -31,10 +31,24 @@ export function defaultHorizon(now = new Date()): { from: string; to: string } {
   return { from: isoDate(start), to: isoDate(end) };
 }
 
-/** A `YYYY-MM-DD` from a date field as the instant of local midnight. */
-export function localMidnight(date: string): string {
+/** How far a zone's clock is ahead of UTC at an instant, in ms. */
+function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      .formatToParts(new Date(epochMs))
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** A `YYYY-MM-DD` (plus whole days) as the instant of midnight in the region's zone. */
+export function zonedMidnight(date: string, timeZone: string, plusDays = 0): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(y!, (m ?? 1) - 1, d ?? 1).toISOString();
+  const wall = Date.UTC(y!, (m ?? 1) - 1, (d ?? 1) + plusDays);
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  instant = wall - zoneOffsetMs(instant, timeZone);
+  return new Date(instant).toISOString();
 }
 
 export type ScoreRow = { term: ScoreTerm; now: number; proposed: number; difference: number };

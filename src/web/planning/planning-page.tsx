@@ -9,22 +9,23 @@ import { getOrganisation, listRegions } from '../requests';
 import { Link, navigate } from '../router';
 import { plannedOrganisationIds } from '../session';
 import { useLoad } from '../use-load';
-import { defaultHorizon, localMidnight } from './explain';
+import { DEFAULT_ZONE } from './parts';
+import { defaultHorizon, zonedMidnight } from './explain';
 import { listPlanningRuns, startPlanningRun } from './requests';
 
-export type Scope = { key: string; regionId: string; organisationId: string | null; label: string };
+export type Scope = { key: string; regionId: string; organisationId: string | null; label: string; timeZone: string };
 
 const isAdmin = (me: TMe) => me.roles.some((b) => b.role === 'admin');
 
 /** What this user may plan: whole regions (coordinators, admins) and their own organisations (planners). */
-async function scopesFor(me: TMe): Promise<{ kind: 'region' | 'organisation'; regionId: string; organisationId: string | null; name: string }[]> {
+async function scopesFor(me: TMe): Promise<{ kind: 'region' | 'organisation'; regionId: string; organisationId: string | null; name: string; timeZone: string }[]> {
   const coordinated = new Set(me.roles.filter((b) => b.role === 'coordinator' && b.regionId).map((b) => b.regionId!));
-  const regions = coordinated.size > 0 || isAdmin(me) ? await listRegions() : [];
+  const [regions, organisations] = await Promise.all([listRegions(), Promise.all(plannedOrganisationIds(me).map((id) => getOrganisation(id)))]);
+  const zoneOf = (regionId: string) => regions.find((r) => r.id === regionId)?.timeZone ?? DEFAULT_ZONE;
   const regionScopes = regions
     .filter((r) => isAdmin(me) || coordinated.has(r.id))
-    .map((r) => ({ kind: 'region' as const, regionId: r.id, organisationId: null, name: r.name }));
-  const organisations = await Promise.all(plannedOrganisationIds(me).map((id) => getOrganisation(id)));
-  const organisationScopes = organisations.map((o) => ({ kind: 'organisation' as const, regionId: o.regionId, organisationId: o.id, name: o.name }));
+    .map((r) => ({ kind: 'region' as const, regionId: r.id, organisationId: null, name: r.name, timeZone: r.timeZone }));
+  const organisationScopes = organisations.map((o) => ({ kind: 'organisation' as const, regionId: o.regionId, organisationId: o.id, name: o.name, timeZone: zoneOf(o.regionId) }));
   return [...regionScopes, ...organisationScopes];
 }
 
@@ -48,6 +49,7 @@ export function PlanningPage({ me }: { me: TMe }) {
               key: `${s.regionId}:${s.organisationId ?? ''}`,
               regionId: s.regionId,
               organisationId: s.organisationId,
+              timeZone: s.timeZone,
               label: s.kind === 'region' ? t('planning.scope.region', { name: s.name }) : t('planning.scope.organisation', { name: s.name }),
             }))}
           />
@@ -74,11 +76,9 @@ function StartForm({ scopes }: { scopes: Scope[] }) {
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const scope = scopes.find((s) => s.key === scopeKey)!;
-    // "Up to and including" the chosen day: the horizon ends at the next midnight.
-    const fromIso = from ? localMidnight(from) : '';
-    const toDate = to ? new Date(localMidnight(to)) : null;
-    if (toDate) toDate.setDate(toDate.getDate() + 1);
-    const toIso = toDate ? toDate.toISOString() : '';
+    // Midnights on the region's clock; "up to and including" the chosen day ends at the next one.
+    const fromIso = from ? zonedMidnight(from, scope.timeZone) : '';
+    const toIso = to ? zonedMidnight(to, scope.timeZone, 1) : '';
     const days = fromIso && toIso ? (Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000 : -1;
     const seconds = Number(limit);
     const next: typeof errors = {};

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TPlanningPreview } from '../../shared/planning.schemas';
 import type { TLocale } from '../../shared/common.schemas';
 import { I18nProvider, translate } from '../i18n/i18n';
-import { defaultHorizon, scoreRows, whyNobody } from './explain';
+import { defaultHorizon, scoreRows, whyNobody, zonedMidnight } from './explain';
 import { formatShiftTime, OpenPlaceItem, Progress, ScoreComparison } from './parts';
 import { RunPage } from './run-page';
 
@@ -177,6 +177,12 @@ describe('shift times', () => {
 });
 
 describe('horizon', () => {
+  it('starts and ends at midnight on the region’s clock, also across the change to summer time', () => {
+    expect(zonedMidnight('2026-11-30', 'Europe/Amsterdam')).toBe('2026-11-29T23:00:00.000Z');
+    expect(zonedMidnight('2026-12-27', 'Europe/Amsterdam', 1)).toBe('2026-12-27T23:00:00.000Z');
+    expect(zonedMidnight('2027-03-28', 'Europe/Amsterdam', 1)).toBe('2027-03-28T22:00:00.000Z');
+  });
+
   it('defaults to the four weeks from next Monday, never today, up to and including the Sunday', () => {
     expect(defaultHorizon(new Date(2026, 10, 23, 9))).toEqual({ from: '2026-11-30', to: '2026-12-27' });
     expect(defaultHorizon(new Date(2026, 10, 25, 9))).toEqual({ from: '2026-11-30', to: '2026-12-27' });
