@@ -17,7 +17,7 @@ import { ensureNationalPackages } from '../src/server/packages/packages.service.
 import { startPlanningJobs } from '../src/server/planning/planning.service.js';
 import { desktop, phone, screenshotDir } from './harmonica.js';
 
-const logins = { coordinator: 'coordinator@plan.e2e.test', worker: 'wendy@plan.e2e.test', mediator: 'mediator@plan.e2e.test' } as const;
+const logins = { coordinator: 'coordinator@plan.e2e.test', worker: 'wendy@plan.e2e.test', mediator: 'mediator@plan.e2e.test', planner: 'planner@plan.e2e.test' } as const;
 const ZONE = 'Europe/Amsterdam';
 
 type Seeded = { plannedShiftIds: string[]; confirmedShiftId: string; openShiftId: string };
@@ -33,6 +33,7 @@ async function seed(database: Database): Promise<Seeded> {
   const hospital = await buildOrganisation(db, { regionId: region.id, name: 'Ziekenhuis Domstad', sector: 'hospital' });
   const ward = await buildLocation(db, { organisationId: hospital.id, name: 'Domstad Centrum', postcode: '3584', address: 'Heidelberglaan 100' });
   await buildUser(db, { email: logins.coordinator, name: 'Cor Coördinator', roles: [{ role: 'coordinator', regionId: region.id }] });
+  await buildUser(db, { email: logins.planner, name: 'Piet Planner', roles: [{ role: 'planner', organisationId: hospital.id }] });
   await buildUser(db, { email: logins.mediator, name: 'Mila Bemiddelaar', roles: [{ role: 'mediator', regionId: region.id }] });
   const wendyUser = await buildUser(db, { email: logins.worker, name: 'Wendy Werker', roles: [{ role: 'worker', regionId: region.id }] });
   const wendy = await buildWorker(db, {
@@ -122,6 +123,19 @@ describe('auto-planning in the browser', () => {
     assert.equal(await page.getByTestId('planning-link').count(), 0);
     await page.goto(`${baseUrl}/planning`);
     await page.getByTestId('not-found').waitFor();
+  });
+
+  it('a planner plans only their own organisation, from their home page, on a phone', async () => {
+    const page = await signedIn(logins.planner, phone);
+    await page.getByTestId('planning-link').getByRole('link', { name: 'Automatisch plannen' }).click();
+    await page.getByTestId('planning-start').waitFor();
+    const options = await page.getByTestId('planning-scope').locator('option').allTextContents();
+    assert.deepEqual(options, ['Ziekenhuis Domstad']);
+    await page.getByLabel('Rekentijd (seconden)').fill('900');
+    await page.getByTestId('planning-submit').click();
+    assert.equal(await text(page, 'planning-limit-error'), 'Kies 1 tot 600 seconden.');
+    assert.equal(await pageWidth(page), phone.width, 'nothing sticks out sideways on a phone');
+    await page.screenshot({ path: join(screenshotDir, 'planning-start-375.png'), fullPage: true });
   });
 
   it('the coordinator runs it, watches progress, reads the preview, publishes, and the worker sees the shift', async () => {
