@@ -21,8 +21,11 @@ const DAY_MS = 86_400_000;
 const PADDING_MS = 8 * DAY_MS;
 /** SQL's haversine and the engine's may differ in the last digits: the exact check has the final word. */
 const RADIUS_TOLERANCE_KM = 0.5;
-/** At most this many short-listed workers are checked exactly (the nearest first). */
-export const CHECK_LIMIT = 1000;
+/**
+ * At most this many short-listed workers (the nearest first) are checked exactly and scored: ten times
+ * the page asked for, at least 200. Farther workers who pass the quick filter are not ranked.
+ */
+export const checkLimitFor = (limit: number) => Math.min(2000, Math.max(200, limit * 10));
 const EXAMPLES_PER_RULE = 3;
 
 /** Weights of the score parts; each part's value lies in [0, 1], so a perfect candidate scores 100. */
@@ -67,7 +70,7 @@ function distanceSql(lat: number, lon: number) {
 const holdsPackageSql = (packageId: string) => sql<boolean>`exists (select 1 from worker_packages wp where wp.worker_id = ${workers.id} and wp.package_id = ${packageId}::uuid)`;
 
 /** Workers of the region who pass the quick filter, nearest first. */
-async function loadShortList(db: DbOrTx, target: RankingTarget): Promise<Row[]> {
+async function loadShortList(db: DbOrTx, target: RankingTarget, checkLimit: number): Promise<Row[]> {
   const { lat, lon } = target.facts;
   const distance = distanceSql(lat, lon);
   const kmPerDegreeLon = 111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180));
@@ -90,7 +93,7 @@ async function loadShortList(db: DbOrTx, target: RankingTarget): Promise<Row[]> 
       ),
     )
     .orderBy(distance, workers.id)
-    .limit(CHECK_LIMIT);
+    .limit(checkLimit);
 }
 
 /** The workers the quick filter left out, counted by the first rule that rules them out. */
@@ -315,7 +318,7 @@ export function scoreParts(input: {
 /** Ranked eligible candidates (at most `limit`) and the others grouped by the rule that rules them out. */
 export async function rankCandidates(db: DbOrTx, target: RankingTarget, options: { limit: number; now?: Date }): Promise<TCandidateList> {
   const now = options.now ?? new Date();
-  const shortList = await loadShortList(db, target);
+  const shortList = await loadShortList(db, target, checkLimitFor(options.limit));
   const ids = shortList.map((r) => r.id);
   const { violations, hasWindows } = await checkShortList(db, target, ids);
   const eligible = shortList.filter((r) => (violations.get(r.id) ?? []).length === 0);
