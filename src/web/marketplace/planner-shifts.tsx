@@ -55,21 +55,28 @@ export function PlannerShiftsPage({ me }: { me: TMe }) {
   const { t, locale } = useI18n();
   const loaded = useLoad(() => loadPlanner(me), [me.id]);
   const [locationId, setLocationId] = useState('');
-  const [week, setWeek] = useState(() => mondayOf(localDate(new Date(), 'Europe/Amsterdam')));
+  const [chosenWeek, setWeek] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>('none');
   const [message, setMessage] = useState<string | null>(null);
   const locations = loaded.data?.organisations.flatMap((o) => o.locations.map((l) => ({ ...l, organisationName: o.name }))) ?? [];
   const location = locations.find((l) => l.id === locationId) ?? locations[0];
   const timeZone = location?.timeZone ?? 'Europe/Amsterdam';
+  // Until the planner picks a week: the week of the location's next open shift (else this week).
+  const next = useLoad(
+    () => (location ? listShifts({ locationId: location.id, from: new Date().toISOString(), status: 'open', limit: 1 }) : Promise.resolve([] as TShift[])),
+    [location?.id],
+  );
+  const nextShift = next.data?.[0];
+  const week = chosenWeek ?? mondayOf(localDate(nextShift?.start ?? new Date(), timeZone));
   const shifts = useLoad(
     () =>
-      location
+      location && (next.data || next.error)
         ? listShifts({ locationId: location.id, from: zonedToInstant(week, '00:00', timeZone), to: zonedToInstant(addDays(week, 7), '00:00', timeZone) })
         : Promise.resolve([] as TShift[]),
-    [location?.id, week],
+    [location?.id, week, next.data === undefined && next.error === null],
   );
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
-  if (!loaded.data) return <Loading />;
+  if (!loaded.data || (location && next.isLoading && !next.data)) return <Loading />;
   const { organisations, packages } = loaded.data;
   const organisation = organisations.find((o) => o.id === location?.organisationId) ?? organisations[0];
   const toggle = (next: Panel) => {
@@ -93,7 +100,10 @@ export function PlannerShiftsPage({ me }: { me: TMe }) {
           <div className="toolbar planner-toolbar">
             <div className="field">
               <label htmlFor="planner-location">{t('marketplace.planner.location')}</label>
-              <select id="planner-location" value={location.id} data-testid="planner-location" onChange={(e) => setLocationId(e.target.value)}>
+              <select id="planner-location" value={location.id} data-testid="planner-location" onChange={(e) => {
+                  setLocationId(e.target.value);
+                  setWeek(null);
+                }}>
                 {locations.map((l) => (
                   <option key={l.id} value={l.id}>
                     {organisations.length > 1 ? `${l.organisationName} · ${l.name}` : l.name}

@@ -35,8 +35,9 @@ export const offerSwap = (assignmentId: string, toWorkerId: string, note: string
 export const listMySwaps = () => api.get<TSwap[]>('/api/me/swaps');
 export const decideSwap = (swapId: string, action: 'accept' | 'decline' | 'withdraw' | 'approve' | 'reject') => api.post<TSwap>(`/api/swaps/${id(swapId)}/${action}`);
 
-export type ShiftListQuery = { organisationId?: string; locationId?: string; from?: string; to?: string; status?: 'open' | 'cancelled' };
-export const listShifts = (params: ShiftListQuery) => api.get<TShift[]>(`/api/shifts${query({ ...params, limit: 500 })}`);
+export type ShiftListQuery = { organisationId?: string; locationId?: string; from?: string; to?: string; status?: 'open' | 'cancelled'; limit?: number };
+/** Shifts by start time (the server orders them). */
+export const listShifts = (params: ShiftListQuery) => api.get<TShift[]>(`/api/shifts${query({ limit: 500, ...params })}`);
 export const getShift = (shiftId: string) => api.get<TShiftDetail>(`/api/shifts/${id(shiftId)}`);
 export const createShift = (shift: TCreateShiftRequest) => api.post<TShift>('/api/shifts', shift);
 export const createShiftSeries = (series: TCreateShiftSeriesRequest) => api.post<{ seriesId: string | null; shifts: TShift[] }>('/api/shift-series', series);
