@@ -96,30 +96,40 @@ async function loadShortList(db: DbOrTx, target: RankingTarget, checkLimit: numb
     .limit(checkLimit);
 }
 
-/** The workers the quick filter left out, counted by the first rule that rules them out. */
+/** The workers the quick filter left out, counted by the first rule that rules them out, with a few examples. */
 async function countFilteredOut(db: DbOrTx, target: RankingTarget): Promise<TRuledOutGroup[]> {
   const { lat, lon } = target.facts;
   const distance = distanceSql(lat, lon);
-  const result = await db.execute(sql`
-    select rule, count(*)::int as count,
-      (array_agg(json_build_object('workerId', id, 'name', name, 'distanceKm', distance_km, 'maxTravelKm', max_travel_km) order by name, id))[1:${sql.raw(String(EXAMPLES_PER_RULE))}] as examples
-    from (
-      select ${workers.id} as id, ${workers.firstName} || ' ' || ${workers.lastName} as name, ${workers.maxTravelKm} as max_travel_km, ${distance} as distance_km,
-        case when not ${holdsPackageSql(target.packageIds[0]!)} then 'package'
-             when ${distance} > ${workers.maxTravelKm} + ${RADIUS_TOLERANCE_KM}::float8 then 'travel' end as rule
-      from ${workers} where ${workers.regionId} = ${target.regionId}::uuid
-    ) w
-    where rule is not null
-    group by rule`);
-  const rows = (result as { rows: { rule: 'package' | 'travel'; count: number; examples: { workerId: string; name: string; distanceKm: number; maxTravelKm: number }[] }[] }).rows;
-  return rows.map((r) => ({
-    rule: r.rule,
-    count: r.count,
-    examples: r.examples.map((e) => {
-      const params: Record<string, number> = r.rule === 'travel' ? { distanceKm: round(e.distanceKm), maxTravelKm: e.maxTravelKm } : {};
-      return { workerId: e.workerId, name: e.name, violation: { rule: r.rule, params, message: describe(r.rule, params) } };
-    }),
-  }));
+  const packageId = target.packageIds[0]!;
+  // An anti-join, not a per-row exists: one hash join over the region.
+  const counted = await db.execute(sql`
+    select count(*) filter (where wp.worker_id is null)::int as package,
+      count(*) filter (where wp.worker_id is not null and ${distance} > ${workers.maxTravelKm} + ${RADIUS_TOLERANCE_KM}::float8)::int as travel
+    from ${workers} left join worker_packages wp on wp.worker_id = ${workers.id} and wp.package_id = ${packageId}::uuid
+    where ${workers.regionId} = ${target.regionId}::uuid`);
+  const counts = (counted as { rows: { package: number; travel: number }[] }).rows[0]!;
+  const examples = (where: ReturnType<typeof sql>) =>
+    db
+      .select({ id: workers.id, firstName: workers.firstName, lastName: workers.lastName, distanceKm: distance, maxTravelKm: workers.maxTravelKm })
+      .from(workers)
+      .where(and(eq(workers.regionId, target.regionId), where))
+      .limit(EXAMPLES_PER_RULE);
+  const groups: TRuledOutGroup[] = [];
+  const add = async (rule: 'package' | 'travel', count: number, where: ReturnType<typeof sql>) => {
+    if (count === 0) return;
+    const rows = await examples(where);
+    groups.push({
+      rule,
+      count,
+      examples: rows.map((e) => {
+        const params: Record<string, number> = rule === 'travel' ? { distanceKm: round(e.distanceKm), maxTravelKm: e.maxTravelKm } : {};
+        return { workerId: e.id, name: fullName(e), violation: { rule, params, message: describe(rule, params) } };
+      }),
+    });
+  };
+  await add('package', counts.package, sql`not ${holdsPackageSql(packageId)}`);
+  await add('travel', counts.travel, sql`${holdsPackageSql(packageId)} and ${distance} > ${workers.maxTravelKm} + ${RADIUS_TOLERANCE_KM}::float8`);
+  return groups;
 }
 
 /** The exact rule check for many workers against one target: one planning problem, whyNot per worker. */
