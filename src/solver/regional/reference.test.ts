@@ -2,7 +2,7 @@
 // project does not depend on at run time: the test runs it as a separate process.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -17,7 +17,8 @@ import { evaluatePlan } from './score.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const sharedDir = join(repoRoot, '..', 'shared');
-const checker = join(sharedDir, 'tools', 'validate-solution.mjs');
+// The checker runs only when invoked by its real path (it compares import.meta.url with argv[1]).
+const checker = realpathSync(join(sharedDir, 'tools', 'validate-solution.mjs'));
 const workDir = mkdtempSync(join(tmpdir(), 'harmonica-reference-'));
 after(() => rmSync(workDir, { recursive: true, force: true }));
 
