@@ -271,7 +271,11 @@ export const shifts = pgTable(
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('shifts_location_start_idx').on(t.locationId, t.start), index('shifts_org_start_idx').on(t.organisationId, t.start)],
+  (t) => [
+    index('shifts_location_start_idx').on(t.locationId, t.start),
+    index('shifts_org_start_idx').on(t.organisationId, t.start),
+    index('shifts_status_start_idx').on(t.status, t.start),
+  ],
 );
 
 /** Who read or changed personal data (BIG numbers, addresses, contact details), and when. */
@@ -377,12 +381,14 @@ export const emailOutbox = pgTable(
     status: outboxStatusEnum('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** A failed delivery waits until then before the next attempt (exponential backoff). */
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
     /** Keeps a retried event from mailing twice. */
     dedupeKey: text('dedupe_key').unique(),
     createdAt: createdAt(),
     sentAt: instant('sent_at'),
   },
-  (t) => [index('email_outbox_status_idx').on(t.status, t.createdAt)],
+  (t) => [index('email_outbox_status_idx').on(t.status, t.nextAttemptAt)],
 );
 
 /** A worker's personal iCalendar feed: the secret is in the URL; only its hash is stored. */

@@ -1,9 +1,9 @@
 // Delivers the email outbox. Each mail is sent inside its own short transaction that holds the
 // row lock (FOR UPDATE SKIP LOCKED) until the row is marked sent, so two runs at once, or a run
-// started twice, never mail a row twice. A failed attempt is retried with exponential backoff
-// counted from the row's creation (1, 3, 7, 15, … minutes after it) until maxAttempts, then
-// the row is 'failed' with the last error.
-import { and, asc, eq, notInArray, or, sql } from 'drizzle-orm';
+// started twice, never mail a row twice. A failed attempt sets the row's next_attempt_at with
+// exponential backoff (1, 2, 4, 8, … minutes after the failure) until maxAttempts, then the row
+// is 'failed' with the last error.
+import { and, asc, eq, lte, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { emailOutbox } from '../db/schema.js';
 import type { Mailer } from './mailer.js';
@@ -26,15 +26,12 @@ export const DEFAULT_RETRY_BASE_MS = 60_000;
 export async function deliverOutbox(db: Db, mailer: Mailer, options: DeliveryOptions): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const baseSeconds = (options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS) / 1000;
+  const baseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
   const limit = options.limit ?? 500;
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   // Rows tried in this run wait for the next one, whatever their backoff says.
   const tried: string[] = [];
-  const isDue = or(
-    eq(emailOutbox.attempts, 0),
-    sql`${emailOutbox.createdAt} + make_interval(secs => ${baseSeconds}::float8 * (power(2, ${emailOutbox.attempts}) - 1)) <= ${now.toISOString()}::timestamptz`,
-  );
+  const isDue = lte(emailOutbox.nextAttemptAt, now);
 
   while (tried.length < limit) {
     const outcome = await db.transaction(async (tx) => {
@@ -42,7 +39,7 @@ export async function deliverOutbox(db: Db, mailer: Mailer, options: DeliveryOpt
         .select()
         .from(emailOutbox)
         .where(and(eq(emailOutbox.status, 'pending'), isDue, tried.length ? notInArray(emailOutbox.id, tried) : undefined))
-        .orderBy(asc(emailOutbox.createdAt))
+        .orderBy(asc(emailOutbox.nextAttemptAt))
         .limit(1)
         .for('update', { skipLocked: true });
       if (!row) return null;
@@ -62,7 +59,12 @@ export async function deliverOutbox(db: Db, mailer: Mailer, options: DeliveryOpt
         const isFinal = attempts >= maxAttempts;
         await tx
           .update(emailOutbox)
-          .set({ attempts, status: isFinal ? 'failed' : 'pending', lastError: error instanceof Error ? error.message : String(error) })
+          .set({
+            attempts,
+            status: isFinal ? 'failed' : 'pending',
+            lastError: error instanceof Error ? error.message : String(error),
+            nextAttemptAt: new Date(now.getTime() + baseMs * 2 ** (attempts - 1)),
+          })
           .where(eq(emailOutbox.id, row.id));
         return isFinal ? 'failed' : 'retrying';
       }
