@@ -92,5 +92,16 @@ export const ZMailboxQuery = z.object({
 export const ZCalendarFeed = z.object({
   /** Secret: whoever has it can read the worker's confirmed shifts until it is revoked. */
   url: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
 });
 export type TCalendarFeed = z.infer<typeof ZCalendarFeed>;
+
+/**
+ * Whether the worker has a working feed URL. Only the token's hash is stored, so the URL itself
+ * cannot be shown again: the interface offers a new one (which revokes this one) instead.
+ */
+export const ZCalendarFeedStatus = z.object({
+  isActive: z.boolean(),
+  createdAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type TCalendarFeedStatus = z.infer<typeof ZCalendarFeedStatus>;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { TCalendarFeed } from '../../shared/notifications.schemas.js';
+import type { TCalendarFeed, TCalendarFeedStatus } from '../../shared/notifications.schemas.js';
 import { assignments, calendarFeeds, shifts } from '../db/schema.js';
 import { buildShift } from '../demo/builders.js';
 import { setupTwoRegions, startTestApp, type TestApp } from '../testing/test-app.js';
@@ -110,6 +110,33 @@ describe('calendar feed', () => {
     assert.equal((await t.anonymous('GET', pathOf(second))).status, 404);
     assert.equal((await t.anonymous('GET', '/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status, 404);
     assert.equal((await t.anonymous('GET', '/calendar/not-a-feed')).status, 404);
+  });
+
+  test('the status says whether a URL works and since when, never the URL itself', async () => {
+    const status = async () => {
+      const res = await cast.sessions.workerA.get('/api/me/calendar-feed');
+      assert.equal(res.status, 200);
+      return res.body as TCalendarFeedStatus;
+    };
+    await cast.sessions.workerA.request('DELETE', '/api/me/calendar-feed');
+    assert.deepEqual(await status(), { isActive: false, createdAt: null });
+
+    const before = Date.now();
+    const created = (await cast.sessions.workerA.post('/api/me/calendar-feed')).body as TCalendarFeed;
+    const active = await status();
+    assert.equal(active.isActive, true);
+    assert.equal(active.createdAt, created.createdAt);
+    assert.ok(Math.abs(Date.parse(active.createdAt!) - before) < 60_000, 'created just now');
+    assert.ok(!JSON.stringify(active).includes(pathOf(created.url).slice('/calendar/'.length, -'.ics'.length)), 'the token is not in the status');
+
+    const renewed = (await cast.sessions.workerA.post('/api/me/calendar-feed')).body as TCalendarFeed;
+    assert.equal((await status()).createdAt, renewed.createdAt, 'the newest URL is the one that counts');
+
+    await cast.sessions.workerA.request('DELETE', '/api/me/calendar-feed');
+    assert.deepEqual(await status(), { isActive: false, createdAt: null });
+    assert.equal((await cast.sessions.workerB.get('/api/me/calendar-feed')).status, 200);
+    assert.equal((await cast.sessions.plannerA.get('/api/me/calendar-feed')).status, 403);
+    assert.equal((await t.anonymous('GET', '/api/me/calendar-feed')).status, 401);
   });
 
   test('only signed-in workers get a feed, and it shows only their own shifts', async () => {

@@ -1,14 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCalendarFeed } from '../../shared/notifications.schemas.js';
+import { ZCalendarFeed, ZCalendarFeedStatus } from '../../shared/notifications.schemas.js';
 import { actorOf } from '../auth/auth.plugin.js';
 import { readConfig } from '../config.js';
 import type { Db } from '../db/open-database.js';
 import { notFound } from '../errors/app-error.js';
 import { errorResponses } from '../http/responses.js';
-import { createFeed, renderFeed, revokeFeed } from './calendar.service.js';
+import { createFeed, feedStatus, renderFeed, revokeFeed } from './calendar.service.js';
 
 export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: string }> = async (app, { db, publicUrl = readConfig().publicUrl }) => {
+  app.get(
+    '/api/me/calendar-feed',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Whether I have a working calendar URL and since when (the URL itself is shown only once, when it is made)',
+        response: { 200: ZCalendarFeedStatus, ...errorResponses },
+      },
+    },
+    async (request) => feedStatus(db, actorOf(request)),
+  );
+
   app.post(
     '/api/me/calendar-feed',
     {

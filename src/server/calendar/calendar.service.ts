@@ -1,7 +1,8 @@
 // The personal calendar feed: a secret URL per worker that calendar apps poll. Only the token's
 // sha256 is stored; a new token revokes the previous one, and a revoked or unknown token is a 404.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import type { TCalendarFeed, TCalendarFeedStatus } from '../../shared/notifications.schemas.js';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/open-database.js';
 import { activityPackages, assignments, calendarFeeds, locations, organisations, shifts, userRoles, users, workers } from '../db/schema.js';
@@ -18,14 +19,27 @@ function requireWorker(actor: Actor): string {
   return actor.workerId;
 }
 
-export async function createFeed(db: Db, actor: Actor, publicUrl: string): Promise<{ url: string }> {
+export async function createFeed(db: Db, actor: Actor, publicUrl: string): Promise<TCalendarFeed> {
   const workerId = requireWorker(actor);
   const token = randomBytes(32).toString('base64url');
-  await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     await tx.update(calendarFeeds).set({ revokedAt: new Date() }).where(and(eq(calendarFeeds.workerId, workerId), isNull(calendarFeeds.revokedAt)));
-    await tx.insert(calendarFeeds).values({ workerId, tokenHash: hashToken(token) });
+    const [row] = await tx.insert(calendarFeeds).values({ workerId, tokenHash: hashToken(token) }).returning({ createdAt: calendarFeeds.createdAt });
+    return row!;
   });
-  return { url: `${publicUrl}/calendar/${token}.ics` };
+  return { url: `${publicUrl}/calendar/${token}.ics`, createdAt: created.createdAt.toISOString() };
+}
+
+/** Whether the worker has a live feed and since when; the URL itself is not stored, so it is not returned. */
+export async function feedStatus(db: Db, actor: Actor): Promise<TCalendarFeedStatus> {
+  const workerId = requireWorker(actor);
+  const [live] = await db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.workerId, workerId), isNull(calendarFeeds.revokedAt)))
+    .orderBy(desc(calendarFeeds.createdAt))
+    .limit(1);
+  return { isActive: live !== undefined, createdAt: live?.createdAt.toISOString() ?? null };
 }
 
 export async function revokeFeed(db: Db, actor: Actor): Promise<void> {
