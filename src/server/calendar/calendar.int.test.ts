@@ -126,7 +126,7 @@ describe('calendar feed', () => {
     const active = await status();
     assert.equal(active.isActive, true);
     assert.equal(active.createdAt, created.createdAt);
-    assert.ok(Math.abs(Date.parse(active.createdAt!) - before) < 60_000, 'created just now');
+    assert.ok(Math.abs(Date.parse(created.createdAt) - before) < 60_000, 'created just now');
     assert.ok(!JSON.stringify(active).includes(pathOf(created.url).slice('/calendar/'.length, -'.ics'.length)), 'the token is not in the status');
 
     const renewed = (await cast.sessions.workerA.post('/api/me/calendar-feed')).body as TCalendarFeed;
