@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZEligibilityRule, ZRuleViolation } from './assignments.schemas.js';
 import { ZId } from './common.schemas.js';
+import { ZEntryKind } from './journey.schemas.js';
 
 export const ZScorePartName = z.enum(['packageFit', 'distance', 'availability', 'preference', 'continuity', 'fairness', 'reservistProgress']);
 export type TScorePartName = z.infer<typeof ZScorePartName>;
@@ -106,12 +107,51 @@ export const ZMediationQueues = z.object({
   now: z.string(),
   firstOfferWithinHours: z.number(),
   answerWithinHours: z.number(),
+  welcomeCallWithinHours: z.number(),
+  /** A check-in is overdue this many days after its due date. */
+  checkInGraceDays: z.number(),
   awaitingFirstOffer: z.array(
     z.object({ requestId: ZId, organisationName: z.string(), createdAt: z.string(), ageHours: z.number(), isOverdue: z.boolean() }),
   ),
   awaitingAnswer: z.array(
     z.object({ offerId: ZId, requestId: ZId, organisationName: z.string(), workerName: z.string(), createdAt: z.string(), ageHours: z.number(), isOverdue: z.boolean() }),
   ),
+  /** New registrations without a welcome call, oldest first (service level 24 h). */
+  awaitingWelcomeCall: z.array(
+    z.object({
+      journeyId: ZId,
+      workerId: ZId,
+      name: z.string(),
+      entryKind: ZEntryKind,
+      ownerUserId: ZId.nullable(),
+      ownerName: z.string().nullable(),
+      registeredAt: z.string(),
+      ageHours: z.number(),
+      isOverdue: z.boolean(),
+    }),
+  ),
+  /** Check-ins at 1 and 3 months whose due date has come, oldest first. */
+  checkInsDue: z.array(
+    z.object({
+      journeyId: ZId,
+      workerId: ZId,
+      name: z.string(),
+      step: z.enum(['check_in_1m', 'check_in_3m']),
+      ownerUserId: ZId.nullable(),
+      ownerName: z.string().nullable(),
+      dueOn: z.string(),
+      daysPastDue: z.int(),
+      isOverdue: z.boolean(),
+    }),
+  ),
   overdueCount: z.number().int(),
 });
 export type TMediationQueues = z.infer<typeof ZMediationQueues>;
+
+/** The mediator or the organisation's planner picks open shifts of the organisation for an accepted person. */
+export const ZPlaceOnShifts = z.object({ shiftIds: z.array(ZId).min(1).max(50) });
+export type TPlaceOnShifts = z.infer<typeof ZPlaceOnShifts>;
+
+/** All or nothing: when one shift is refused the answer is 409 with an issue per refused `shiftIds[i]`. */
+export const ZPlacementResult = z.object({ placed: z.array(z.object({ shiftId: ZId, assignmentId: ZId })) });
+export type TPlacementResult = z.infer<typeof ZPlacementResult>;

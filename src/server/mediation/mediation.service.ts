@@ -232,8 +232,12 @@ export async function mediationQueues(db: DbOrTx, actor: Actor, regionId: string
     now: now.toISOString(),
     firstOfferWithinHours: FIRST_OFFER_WITHIN_HOURS,
     answerWithinHours: ANSWER_WITHIN_HOURS,
+    welcomeCallWithinHours: 24,
+    checkInGraceDays: 7,
     awaitingFirstOffer,
     awaitingAnswer,
+    awaitingWelcomeCall: [],
+    checkInsDue: [],
     overdueCount: [...awaitingFirstOffer, ...awaitingAnswer].filter((x) => x.isOverdue).length,
   };
 }
