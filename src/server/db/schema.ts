@@ -36,6 +36,7 @@ export const sectorEnum = pgEnum('sector', [
   'youth_care',
 ]);
 export const workerKindEnum = pgEnum('worker_kind', ['own_staff', 'reservist', 'flex', 'side_entrant', 'student']);
+export const workerStatusEnum = pgEnum('worker_status', ['intake', 'active', 'inactive']);
 export const roleEnum = pgEnum('role', ['worker', 'planner', 'mediator', 'coordinator', 'admin']);
 export const credentialKindEnum = pgEnum('credential_kind', ['big', 'kwaliteitsregister', 'riziv', 'visum', 'other']);
 export const verificationStatusEnum = pgEnum('verification_status', ['unverified', 'verified', 'rejected']);
@@ -178,6 +179,8 @@ export const workers = pgTable(
     /** Reservists commit to a minimum number of days per year. */
     minDaysPerYear: integer('min_days_per_year'),
     isNewcomer: boolean('is_newcomer').notNull().default(false),
+    /** intake: registered themselves and on the intake journey until the agreement; inactive: stopped. */
+    status: workerStatusEnum('status').notNull().default('active'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -486,3 +489,93 @@ export const offers = pgTable(
     uniqueIndex('offers_live_uq').on(t.requestId, t.workerId).where(sql`status in ('offered', 'accepted')`),
   ],
 );
+
+export const entryKindEnum = pgEnum('entry_kind', ['re_entrant', 'side_entrant', 'reservist', 'extra_hands', 'student']);
+export const journeyStageEnum = pgEnum('journey_stage', ['welcome_call', 'orientation', 'matching', 'agreement', 'onboarding', 'check_in_1m', 'check_in_3m', 'completed', 'closed']);
+export const journeyStepEnum = pgEnum('journey_step', ['registration', 'welcome_call', 'orientation', 'matching', 'agreement', 'onboarding', 'check_in_1m', 'check_in_3m']);
+export const contractKindEnum = pgEnum('contract_kind', ['employment', 'reservist_agreement', 'on_call', 'regional_pool']);
+
+/**
+ * A person's intake journey (one per worker): registration → welcome call → orientation → matching →
+ * agreement → onboarding → check-ins at 1 and 3 months. `stage` is the step it waits for; the dated
+ * steps themselves are journey_steps.
+ */
+export const journeys = pgTable(
+  'journeys',
+  {
+    id: id(),
+    workerId: uuid('worker_id').notNull().references(() => workers.id, { onDelete: 'cascade' }),
+    regionId: uuid('region_id').notNull().references(() => regions.id),
+    entryKind: entryKindEnum('entry_kind').notNull(),
+    stage: journeyStageEnum('stage').notNull().default('welcome_call'),
+    /** The mediator who owns the journey; none until one takes it. */
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    /** The organisation the person was matched with (none for the regional pool). */
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    consentVersion: text('consent_version').notNull(),
+    consentAt: instant('consent_at').notNull(),
+    interestPackageIds: uuid('interest_package_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    interestOrganisationIds: uuid('interest_organisation_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    freeText: text('free_text').notNull().default(''),
+    contractKind: contractKindEnum('contract_kind'),
+    agreementStartsOn: date('agreement_starts_on', { mode: 'string' }),
+    /** The learning plan the person writes: goals and the support they wish for. */
+    learningGoals: text('learning_goals').array(),
+    supportWishes: text('support_wishes'),
+    learningPlanUpdatedAt: instant('learning_plan_updated_at'),
+    closedReason: text('closed_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('journeys_worker_uq').on(t.workerId), index('journeys_region_stage_idx').on(t.regionId, t.stage, t.createdAt)],
+);
+
+/** Who did which step of a journey, when, with what (the step's body). */
+export const journeySteps = pgTable(
+  'journey_steps',
+  {
+    id: id(),
+    journeyId: uuid('journey_id').notNull().references(() => journeys.id, { onDelete: 'cascade' }),
+    step: journeyStepEnum('step').notNull(),
+    doneAt: instant('done_at').notNull(),
+    doneByUserId: uuid('done_by_user_id').references(() => users.id),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [uniqueIndex('journey_steps_step_uq').on(t.journeyId, t.step)],
+);
+
+/** A shadow day: a one-place shift with the person's confirmed assignment, so it cannot overlap other shifts. */
+export const journeyOrientations = pgTable(
+  'journey_orientations',
+  {
+    id: id(),
+    journeyId: uuid('journey_id').notNull().references(() => journeys.id, { onDelete: 'cascade' }),
+    shiftId: uuid('shift_id').notNull().references(() => shifts.id),
+    assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('journey_orientations_journey_idx').on(t.journeyId), uniqueIndex('journey_orientations_shift_uq').on(t.shiftId)],
+);
+
+/** A newcomer an organisation marked independent in a package: no longer counted against supervision on its shifts. */
+export const workerPackageIndependence = pgTable(
+  'worker_package_independence',
+  {
+    workerId: uuid('worker_id').notNull().references(() => workers.id, { onDelete: 'cascade' }),
+    packageId: uuid('package_id').notNull().references(() => activityPackages.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    markedByUserId: uuid('marked_by_user_id').references(() => users.id),
+    markedAt: instant('marked_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workerId, t.packageId] })],
+);
+
+/** The BIG re-registration checklist of one registration: hours worked elsewhere, training, accreditation. */
+export const bigChecklists = pgTable('big_checklists', {
+  credentialId: uuid('credential_id').primaryKey().references(() => credentials.id, { onDelete: 'cascade' }),
+  declaredHours: doublePrecision('declared_hours').notNull().default(0),
+  isTrainingDone: boolean('is_training_done').notNull().default(false),
+  accreditationNote: text('accreditation_note').notNull().default(''),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+  updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
+});
