@@ -24,6 +24,7 @@ import { planningRoutes } from './planning/planning.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
 import { shiftImportRoutes } from './shift-import/shift-import.routes.js';
 import { shiftRoutes } from './shifts/shifts.routes.js';
+import { swapApprovalRoutes } from './swap-approvals/swap-approvals.routes.js';
 import { workerRoutes } from './workers/workers.routes.js';
 
 export type AppOptions = {
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationRoutes, { db });
   await app.register(calendarRoutes, { db });
   await app.register(assignmentRoutes, { db });
+  await app.register(swapApprovalRoutes, { db });
   await app.register(planningRoutes, { database });
   await app.register(mediationRoutes, { db });
 
