@@ -17,6 +17,7 @@ import { matchPath, navigate, usePath } from './router';
 import { canBrowsePool, MeContext, primaryRole } from './session';
 import { marketplaceRoute } from './marketplace/routes';
 import { planningRoute } from './planning/routes';
+import { mediationRoute } from './mediation/routes';
 
 type Session = { status: 'loading' } | { status: 'anonymous' } | { status: 'signedIn'; me: TMe };
 
@@ -123,7 +124,7 @@ function SignedInRoutes({ me, path }: { me: TMe; path: string }) {
   if (worker && canBrowsePool(me)) return <WorkerPage workerId={worker.id!} />;
   const region = matchPath('/regions/:id', path);
   if (region && canBrowsePool(me)) return <RegionPage regionId={region.id!} />;
-  return marketplaceRoute(me, path) ?? planningRoute(me, path) ?? <NotFound />;
+  return marketplaceRoute(me, path) ?? planningRoute(me, path) ?? mediationRoute(me, path) ?? <NotFound />;
 }
 
 function RoleHome({ me }: { me: TMe }) {

@@ -1,11 +1,13 @@
 // English, on request. Same keys as nl.ts.
 import { marketplaceEn } from './marketplace.en';
+import { mediationEn } from './mediation.en';
 import type { Messages } from './nl';
 import { planningEn } from './planning.en';
 
 export const en: Messages = {
   ...marketplaceEn,
   ...planningEn,
+  ...mediationEn,
   'app.name': 'Harmonica',
   'app.tagline': 'Sharing care staff across the region',
   'app.loading': 'Loading…',

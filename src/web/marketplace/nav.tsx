@@ -1,6 +1,7 @@
 // Header links into the marketplace for workers and planners, with the unread notifications badge.
 import type { TMe } from '../../shared/auth.schemas';
 import { useI18n } from '../i18n/i18n';
+import { mediationNavLinks } from '../mediation/routes';
 import { Link, usePath } from '../router';
 import { useUnreadCount } from './notifications';
 import './marketplace.css';
@@ -16,6 +17,7 @@ export function MarketplaceNav({ me }: { me: TMe }) {
     links.push({ to: '/my-shifts', label: t('marketplace.myShifts'), testId: 'nav-my-shifts' });
   }
   if (isPlanner) links.push({ to: '/planner/shifts', label: t('marketplace.shifts'), testId: 'nav-planner-shifts' });
+  links.push(...mediationNavLinks(me, t));
   return (
     <nav className="market-nav" aria-label={t('marketplace.shifts')}>
       {links.map((link) => (

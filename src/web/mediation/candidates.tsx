@@ -1,0 +1,115 @@
+// Ranked candidates with their transparent score (every part with its reason and points) and the
+// rest of the region grouped by the rule that rules them out, with counts and a few names.
+import type { TCandidate, TCandidateList } from '../../shared/mediation.schemas';
+import { formatNumber } from '../format';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { formatScore, partName, partReason, ruledOutText } from './explain';
+
+type Selection = { selected: ReadonlySet<string>; onToggle: (workerId: string) => void; disabled?: ReadonlySet<string> };
+
+export function CandidateList({ list, selection }: { list: TCandidateList; selection?: Selection }) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="candidates" data-testid="candidates">
+      <p className="muted" data-testid="candidates-checked">
+        {t('mediation.candidates.checked', { count: formatNumber(list.checkedCount, locale), shown: formatNumber(list.candidates.length, locale) })}
+      </p>
+      {list.candidates.length === 0 ? (
+        <p className="alert alert-info" data-testid="candidates-none">
+          {t('mediation.candidates.none')}
+        </p>
+      ) : (
+        <ol className="candidate-list">
+          {list.candidates.map((candidate, index) => (
+            <CandidateItem key={candidate.workerId} candidate={candidate} rank={index + 1} selection={selection} />
+          ))}
+        </ol>
+      )}
+      <RuledOut list={list} />
+    </div>
+  );
+}
+
+function CandidateItem({ candidate, rank, selection }: { candidate: TCandidate; rank: number; selection: Selection | undefined }) {
+  const { t, locale } = useI18n();
+  const isDisabled = selection?.disabled?.has(candidate.workerId) ?? false;
+  return (
+    <li className="candidate" data-testid="candidate" data-worker-id={candidate.workerId}>
+      <div className="candidate-head">
+        {selection ? (
+          <label className="check candidate-name">
+            <input
+              type="checkbox"
+              checked={selection.selected.has(candidate.workerId)}
+              disabled={isDisabled}
+              onChange={() => selection.onToggle(candidate.workerId)}
+              data-testid="candidate-select"
+            />
+            <span>
+              {rank}. {candidate.name}
+            </span>
+          </label>
+        ) : (
+          <span className="candidate-name">
+            {rank}. {candidate.name}
+          </span>
+        )}
+        <span className="badge badge-strong" data-testid="candidate-score" title={t('mediation.candidates.scoreHint')}>
+          {t('mediation.candidates.score', { score: formatScore(candidate.score, locale) })}
+        </span>
+      </div>
+      <p className="muted">
+        {t(`kind.${candidate.kind}` as MessageKey)} · {t('mediation.candidates.distance', { km: formatScore(candidate.distanceKm, locale) })}
+        {isDisabled && ` · ${t('mediation.candidates.alreadyOffered')}`}
+      </p>
+      <details className="candidate-why">
+        <summary>{t('mediation.candidates.why')}</summary>
+        <table className="table score-parts" data-testid="score-parts">
+          <thead>
+            <tr>
+              <th scope="col">{t('mediation.candidates.part')}</th>
+              <th scope="col">{t('mediation.candidates.reason')}</th>
+              <th scope="col" className="numeric">
+                {t('mediation.candidates.points')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {candidate.parts.map((part) => (
+              <tr key={part.part} data-part={part.part}>
+                <th scope="row">{t(partName(part.part))}</th>
+                <td>{partReason(part, t, locale)}</td>
+                <td className="numeric">
+                  {formatScore(part.points, locale)} / {formatScore(part.weight, locale)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </li>
+  );
+}
+
+function RuledOut({ list }: { list: TCandidateList }) {
+  const { t, locale } = useI18n();
+  if (list.ruledOut.length === 0) return null;
+  const total = list.ruledOut.reduce((sum, g) => sum + g.count, 0);
+  return (
+    <section className="ruled-out" data-testid="ruled-out">
+      <h3>{t('mediation.candidates.ruledOut', { count: formatNumber(total, locale) })}</h3>
+      <ul className="ruled-out-list">
+        {list.ruledOut.map((group) => (
+          <li key={group.rule} data-rule={group.rule} data-testid="ruled-out-group">
+            <p className="ruled-out-count">{ruledOutText(group.rule, group.count, t, locale)}</p>
+            {group.examples.length > 0 && (
+              <p className="muted">
+                {t('mediation.candidates.forExample', { names: group.examples.map((e) => e.name).join(', ') })}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+// The mediator's workspace (mediators and coordinators): per region the service-level queues,
+// the open requests to offer candidates for, and candidate search for open shifts.
+import type { TMe } from '../../shared/auth.schemas';
+import { Card, ErrorMessage, Loading } from '../components/ui';
+import { packageName } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { listShifts, getShift } from '../marketplace/requests';
+import { formatShiftWhen } from '../marketplace/shift-format';
+import { getRegion, listPackages } from '../requests';
+import { Link } from '../router';
+import { mediatedRegionIds } from '../session';
+import { useLoad } from '../use-load';
+import { CandidateList } from './candidates';
+import { RequestLinks } from './inbox';
+import { MediationQueues } from './queues';
+import { listMediationRequests, shiftCandidates } from './requests';
+
+export function WorkspacePage({ me }: { me: TMe }) {
+  const { t } = useI18n();
+  const regionIds = mediatedRegionIds(me);
+  return (
+    <section className="page mediation-page" data-testid="mediation-workspace">
+      <h1>{t('mediation.workspace.title')}</h1>
+      {regionIds.length === 0 && <p className="alert alert-info">{t('region.noRegion')}</p>}
+      {regionIds.map((regionId) => (
+        <RegionWorkspace key={regionId} regionId={regionId} />
+      ))}
+    </section>
+  );
+}
+
+async function loadRegionWork(regionId: string) {
+  const [region, packages, requests, shifts] = await Promise.all([
+    getRegion(regionId),
+    listPackages(regionId),
+    listMediationRequests('open'),
+    listShifts({ from: new Date().toISOString(), status: 'open', limit: 200 }),
+  ]);
+  return { region, packages, requests: requests.filter((r) => r.regionId === regionId), shifts };
+}
+
+function RegionWorkspace({ regionId }: { regionId: string }) {
+  const { t, locale } = useI18n();
+  const loaded = useLoad(() => loadRegionWork(regionId), [regionId]);
+  if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading />;
+  const { region, packages, requests, shifts } = loaded.data;
+  const byPackage = new Map(packages.map((p) => [p.id, p]));
+  const unfilled = shifts.filter((s) => s.filled < s.places).slice(0, 20);
+  return (
+    <div className="region-workspace" data-testid="region-workspace">
+      <h2>{region.name}</h2>
+      <MediationQueues regionId={regionId} />
+      <Card title={t('mediation.workspace.openRequests', { count: requests.length })} testId="open-requests">
+        {requests.length === 0 ? <p className="muted">{t('mediation.workspace.noRequests')}</p> : <RequestLinks requests={requests} packages={packages} showOrganisation />}
+      </Card>
+      <Card title={t('mediation.workspace.shiftSearch')} testId="shift-search">
+        <p className="muted">{t('mediation.workspace.shiftSearchHint')}</p>
+        {unfilled.length === 0 ? (
+          <p className="muted">{t('mediation.workspace.noShifts')}</p>
+        ) : (
+          <ul className="request-list">
+            {unfilled.map((shift) => {
+              const pkg = byPackage.get(shift.packageId);
+              return (
+                <li key={shift.id} className="request-item" data-testid="search-shift">
+                  <Link to={`/mediation/shifts/${shift.id}`} className="request-title">
+                    {formatShiftWhen(shift.start, shift.end, shift.timeZone, locale)}
+                  </Link>
+                  <span className="muted">
+                    {pkg ? packageName(pkg, locale) : shift.packageCode} · {shift.organisationName} · {shift.locationName}
+                  </span>
+                  <span className="badge badge-unverified">{t('marketplace.places', { filled: shift.filled, places: shift.places })}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+/** Ranked candidates for one open shift, with why-not for the rest of the region. */
+export function ShiftCandidatesPage({ shiftId }: { shiftId: string }) {
+  const { t, locale } = useI18n();
+  const loaded = useLoad(() => Promise.all([getShift(shiftId), shiftCandidates(shiftId), listPackages()]), [shiftId]);
+  if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading />;
+  const [shift, list, packages] = loaded.data;
+  const pkg = packages.find((p) => p.id === shift.packageId);
+  return (
+    <section className="page mediation-page" data-testid="shift-candidates-page">
+      <p>
+        <Link to="/mediation">← {t('mediation.back')}</Link>
+      </p>
+      <h1>{t('mediation.candidates.forShift', { when: formatShiftWhen(shift.start, shift.end, shift.timeZone, locale) })}</h1>
+      <p className="lead">
+        {pkg ? packageName(pkg, locale) : shift.packageCode} · {shift.organisationName} · {shift.locationName}
+      </p>
+      <Card title={t('mediation.candidates.title')}>
+        <CandidateList list={list} />
+      </Card>
+    </section>
+  );
+}
