@@ -1,5 +1,6 @@
-// Solving as a job. A run is queued in pg-boss; its worker solves in worker threads (the event loop
-// stays free), writes progress while it searches, and stores the best solution with explanations.
+// Solving as a job. A run is queued in pg-boss; its worker solves in worker threads (isolated, even with
+// one thread, so the event loop stays free), writes progress while it searches, and stores the best
+// solution with explanations.
 // Auto-planning builds the problem from the database; publishing turns proposals into assignments
 // in one transaction that checks every rule again against what changed meanwhile.
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -115,6 +116,7 @@ export async function runSolve(db: Db, runId: string, threads: number): Promise<
       timeLimitMs: run.timeLimitSeconds * 1000,
       threads,
       seed: 1,
+      isolated: true,
       signal: controller.signal,
       onProgress: (progress) => {
         const now = Date.now();

@@ -4,7 +4,7 @@ import {
   addScores, compareScores, createRng, createStepClock, formatScore, isBetter, isFeasible, runLocalSearch, runPortfolio, seedOfThread,
   ZERO_SCORE, type Acceptance,
 } from './index.js';
-import { optimumOf, runPortfolioTask, ToyModel, type ToyInput } from './toy-model.fixture.js';
+import { optimumOf, runPortfolioTask, ToyModel, type reportThread, type ToyInput } from './toy-model.fixture.js';
 
 function buildToyInput(seed: number, n = 40): ToyInput {
   const rng = createRng(seed);
@@ -107,5 +107,18 @@ describe('runPortfolio', () => {
     const direct = [0, 1].map((i) => runPortfolioTask(input, { seed: seedOfThread(11, i), threadIndex: i, shouldStop: () => false, onProgress: () => undefined }));
     assert.deepEqual(portfolio.results, direct);
     assert.ok(portfolio.results.every((r) => compareScores(portfolio.best.score, r.score) <= 0));
+  });
+
+  it('runs one thread in the calling thread, or in a worker thread when isolated, with the same result', async () => {
+    const moduleUrl = new URL('./toy-model.fixture.ts', import.meta.url).href;
+    const here = await runPortfolio<null, ReturnType<typeof reportThread>>({ moduleUrl, exportName: 'reportThread', input: null, threads: 1, seed: 3 });
+    const isolated = await runPortfolio<null, ReturnType<typeof reportThread>>({ moduleUrl, exportName: 'reportThread', input: null, threads: 1, seed: 3, isolated: true });
+    assert.equal(here.best.isMainThread, true);
+    assert.equal(isolated.best.isMainThread, false);
+    assert.equal(isolated.best.seed, here.best.seed);
+    const input = buildToyInput(8);
+    const plain = await runPortfolio<ToyInput, ReturnType<typeof runPortfolioTask>>({ moduleUrl, input, threads: 1, seed: 11 });
+    const inWorker = await runPortfolio<ToyInput, ReturnType<typeof runPortfolioTask>>({ moduleUrl, input, threads: 1, seed: 11, isolated: true });
+    assert.deepEqual(inWorker.results, plain.results);
   });
 });

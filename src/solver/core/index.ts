@@ -12,9 +12,10 @@
  *     options: rng, clock?, timeLimitMs, maxIterations?, acceptance? (late-acceptance | simulated-annealing |
  *     hill-climbing), restartAfterIdle?, targetScore?, shouldStop?, onProgress?, progressIntervalMs?
  *     The model holds the best solution on return.
- *   runPortfolio({ moduleUrl, exportName?, input, threads, seed, signal?, onProgress? })
+ *   runPortfolio({ moduleUrl, exportName?, input, threads, seed, isolated?, signal?, onProgress? })
  *     runs the exported PortfolioTask(input, { seed, threadIndex, shouldStop, onProgress }) once per thread
- *     (worker_threads when threads > 1) with seedOfThread(seed, i) and returns { best, bestThread, results }.
+ *     (worker_threads when threads > 1, or always when isolated) with seedOfThread(seed, i) and returns
+ *     { best, bestThread, results }.
  */
 export { createRng, type Rng } from './rng.js';
 export { createStepClock, systemClock, type Clock } from './clock.js';

@@ -18,8 +18,13 @@ export interface PortfolioOptions<Input> {
   /** Name of the exported PortfolioTask; default `runPortfolioTask`. */
   exportName?: string;
   input: Input;
-  /** 1 runs in this thread; more run one worker thread each. */
+  /** 1 runs in this thread (unless `isolated`); more run one worker thread each. */
   threads: number;
+  /**
+   * Run even a single thread in a worker thread, so the caller's event loop stays free (a server must keep
+   * answering requests while it solves). The result is the same as in the calling thread.
+   */
+  isolated?: boolean;
   seed: number;
   signal?: AbortSignal;
   onProgress?: (threadIndex: number, progress: SearchProgress) => void;
@@ -44,7 +49,7 @@ export async function runPortfolio<Input, Result extends { score: Score }>(optio
   const exportName = options.exportName ?? 'runPortfolioTask';
   const threads = Math.max(1, Math.floor(options.threads));
   let results: Result[];
-  if (threads === 1) {
+  if (threads === 1 && options.isolated !== true) {
     const module = await import(options.moduleUrl) as Record<string, unknown>;
     const task = module[exportName] as PortfolioTask<Input, Result>;
     const result = await task(options.input, {

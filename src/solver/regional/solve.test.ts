@@ -51,6 +51,60 @@ describe('solveProblem', () => {
   });
 });
 
+describe('solveProblem, isolated (as the server calls it)', () => {
+  it('returns the same plan as in the calling thread', async () => {
+    const document = generateProblem({ seed: 5, workers: 30, days: 7 });
+    for (const threads of [1, 2]) {
+      const options = { timeLimitMs: 600_000, maxIterations: 10_000, seed: 3, threads };
+      const here = await solveProblem(document, options);
+      const isolated = await solveProblem(document, { ...options, isolated: true });
+      assert.deepEqual(isolated.assignments, here.assignments);
+      assert.deepEqual(isolated.score, here.score);
+    }
+  });
+
+  // One thread, and two with too little time to start a portfolio: both used to search on the caller's thread.
+  for (const threads of [1, 2]) {
+    it(`keeps the event loop free during a multi-second solve with ${threads} thread(s), and stops on the signal`, async () => {
+      const document = generateProblem({ seed: 6, workers: 60, days: 14 });
+      const timeLimitMs = 2500;
+      let last = performance.now();
+      let maxGapMs = 0;
+      let ticks = 0;
+      const timer = setInterval(() => {
+        const now = performance.now();
+        maxGapMs = Math.max(maxGapMs, now - last);
+        last = now;
+        ticks++;
+      }, 20);
+      const controller = new AbortController();
+      const stopAt = setTimeout(() => controller.abort(), 60_000);
+      let progressReports = 0;
+      const solved = solveProblem(document, { timeLimitMs, seed: 1, threads, isolated: true, signal: controller.signal, onProgress: () => { progressReports++; } });
+      const result = await solved;
+      maxGapMs = Math.max(maxGapMs, performance.now() - last);
+      clearInterval(timer);
+      clearTimeout(stopAt);
+      assert.equal(result.score.hard, 0);
+      assert.ok(progressReports > 0);
+      // Searching on this thread would stall the interval for the whole limit.
+      assert.ok(maxGapMs < timeLimitMs / 3, `the event loop stalled for ${maxGapMs.toFixed(0)} ms`);
+      assert.ok(ticks > 10, `the interval fired only ${ticks} times`);
+    });
+  }
+
+  it('stops early when the signal aborts and still returns a plan', async () => {
+    const document = generateProblem({ seed: 6, workers: 60, days: 14 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1500);
+    const startedAt = performance.now();
+    const result = await solveProblem(document, { timeLimitMs: 600_000, seed: 1, threads: 1, isolated: true, signal: controller.signal });
+    assert.ok(performance.now() - startedAt < 300_000);
+    assert.equal(result.score.hard, 0);
+    assert.ok(result.assignments.length > 0);
+  });
+});
+
 describe('the engine against the exact MIP (HiGHS)', () => {
   const cases: Array<[string, ProblemDocument]> = [
     ['ex-small', exSmall()],

@@ -19,6 +19,13 @@ export interface SolveOptions {
   targetSoft?: number;
   clock?: Clock;
   signal?: AbortSignal;
+  /** Polled like `signal` (a flag shared with another thread). */
+  shouldStop?: () => boolean;
+  /**
+   * Run the whole solve — compiling, construction and search — in a worker thread, even with one thread, so
+   * the calling thread's event loop stays free (the server solves in-process). Same plans as without.
+   */
+  isolated?: boolean;
   onProgress?: (progress: SearchProgress & { threadIndex: number }) => void;
 }
 
@@ -114,33 +121,74 @@ export function runPortfolioTask(input: TaskInput, context: PortfolioTaskContext
   }, input.start);
 }
 
+interface IsolatedInput {
+  document: unknown;
+  options: Omit<SolveOptions, 'clock' | 'signal' | 'shouldStop' | 'isolated' | 'onProgress'>;
+  deadlineEpochMs: number;
+}
+
+/** Portfolio task of an isolated solve: the whole of solveProblem, in a worker thread. */
+export async function runIsolatedSolve(input: IsolatedInput, context: PortfolioTaskContext): Promise<SolveResult> {
+  // The nested portfolio listens to a signal, construction and search poll; feed both from the shared flag.
+  const controller = new AbortController();
+  const timer = setInterval(() => { if (context.shouldStop()) controller.abort(); }, 50);
+  try {
+    return await solveProblem(input.document, {
+      ...input.options, timeLimitMs: Math.max(0, input.deadlineEpochMs - Date.now()), seed: context.seed,
+      signal: controller.signal, shouldStop: context.shouldStop, onProgress: context.onProgress,
+    });
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** solveProblem in a worker thread (see SolveOptions.isolated). */
+async function solveIsolated(document: unknown, options: SolveOptions): Promise<SolveResult> {
+  if (options.clock || options.shouldStop) throw new Error('an isolated solve takes a signal and maxIterations, not a clock or a polled stop');
+  const { signal, onProgress, isolated: _isolated, ...rest } = options;
+  const portfolio = await runPortfolio<IsolatedInput, SolveResult>({
+    moduleUrl: import.meta.url,
+    exportName: 'runIsolatedSolve',
+    input: { document, options: rest, deadlineEpochMs: Date.now() + options.timeLimitMs },
+    threads: 1,
+    isolated: true,
+    seed: options.seed ?? 1,
+    ...(signal && { signal }),
+    // The worker's progress carries the index of the search thread it came from.
+    ...(onProgress && { onProgress: (_: number, p: SearchProgress) => onProgress({ threadIndex: 0, ...p }) }),
+  });
+  return portfolio.best;
+}
+
 /**
  * Solves a valid problem document. With more than one thread, the candidate lists and the greedy start are
  * built once, here (on big problems they are most of the work, and two threads on two busy cores would each
  * take twice as long); then each thread searches from that start with its own seed and the best plan wins.
  */
 export async function solveProblem(document: unknown, options: SolveOptions): Promise<SolveResult> {
+  if (options.isolated === true) return solveIsolated(document, options);
   const deadlineEpochMs = Date.now() + options.timeLimitMs;
   const problem = compileOrThrow(document);
   const threads = Math.max(1, options.threads ?? 1);
   const seed = options.seed ?? 1;
-  const { clock: _clock, signal, onProgress, threads: _threads, seed: _seed, ...taskOptions } = options;
+  const { clock: _clock, signal, shouldStop: _shouldStop, isolated: _isolated, onProgress, threads: _threads, seed: _seed, ...taskOptions } = options;
+  const isStopped = (): boolean => signal?.aborted === true || options.shouldStop?.() === true;
   let best: TaskResult;
   let iterations: number;
   let threadsUsed = 1;
   if (threads === 1) {
     best = searchInThread(problem, {
       // An injected clock measures the limit itself; on wall time, compiling counts against it.
-      ...options, timeLimitMs: options.clock ? options.timeLimitMs : Math.max(0, deadlineEpochMs - Date.now()), seed, ...(signal && { shouldStop: () => signal.aborted }),
+      ...options, timeLimitMs: options.clock ? options.timeLimitMs : Math.max(0, deadlineEpochMs - Date.now()), seed, shouldStop: isStopped,
     });
     iterations = best.iterations;
   } else {
-    const start = constructStart(problem, () => Date.now() >= deadlineEpochMs || signal?.aborted === true);
+    const start = constructStart(problem, () => Date.now() >= deadlineEpochMs || isStopped());
     const remainingMs = deadlineEpochMs - Date.now();
     if (remainingMs < MIN_PORTFOLIO_MS) {
       // Starting threads means compiling the problem again in each; with this little time left, searching
       // here is faster.
-      best = searchInThread(problem, { ...options, timeLimitMs: Math.max(0, remainingMs), seed, ...(signal && { shouldStop: () => signal.aborted }) }, start);
+      best = searchInThread(problem, { ...options, timeLimitMs: Math.max(0, remainingMs), seed, shouldStop: isStopped }, start);
       iterations = best.iterations;
     } else {
       const portfolio = await runPortfolio<TaskInput, TaskResult>({
