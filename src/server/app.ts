@@ -16,6 +16,7 @@ import { calendarRoutes } from './calendar/calendar.routes.js';
 import type { Database } from './db/open-database.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { healthRoutes, VERSION } from './health/health.routes.js';
+import { journeyRoutes } from './journey/journey.routes.js';
 import { mediationRoutes } from './mediation/mediation.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { organisationRoutes } from './organisations/organisations.routes.js';
@@ -59,11 +60,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, { db });
 
   await app.register(healthRoutes, { database });
-  await app.register(authRoutes, {
-    db,
-    secureCookies: options.secureCookies ?? false,
-    loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 15 * 60 * 1000 },
-  });
+  const loginRateLimit = options.loginRateLimit ?? { max: 10, timeWindowMs: 15 * 60 * 1000 };
+  await app.register(authRoutes, { db, secureCookies: options.secureCookies ?? false, loginRateLimit });
   await app.register(regionRoutes, { db });
   await app.register(organisationRoutes, { db });
   await app.register(packageRoutes, { db });
@@ -77,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swapApprovalRoutes, { db });
   await app.register(planningRoutes, { database });
   await app.register(mediationRoutes, { db });
+  await app.register(journeyRoutes, { db, registrationRateLimit: loginRateLimit });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
   if (webRoot && existsSync(webRoot)) {

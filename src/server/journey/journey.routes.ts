@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZIdParams } from '../../shared/common.schemas.js';
+import {
+  ZBookOrientation,
+  ZCloseJourney,
+  ZJourney,
+  ZJourneysQuery,
+  ZJourneySummary,
+  ZLearningPlan,
+  ZOrientationBooking,
+  ZRecordStep,
+  ZRegistration,
+  ZRegistrationOptions,
+  ZRegistrationResult,
+  ZSetJourneyOwner,
+} from '../../shared/journey.schemas.js';
+import { actorOf } from '../auth/auth.plugin.js';
+import type { Db } from '../db/open-database.js';
+import { errorResponses } from '../http/responses.js';
+import * as service from './journey.service.js';
+
+const tags = ['journey'];
+
+export type JourneyRoutesOptions = { db: Db; registrationRateLimit: { max: number; timeWindowMs: number } };
+
+export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async (app, { db, registrationRateLimit }) => {
+  app.get(
+    '/api/registration/options',
+    { schema: { tags, summary: 'Regions with their organisations and activity packages for the public registration form, and the consent version', response: { 200: ZRegistrationOptions } } },
+    async () => service.registrationOptions(db),
+  );
+
+  app.post(
+    '/api/registrations',
+    {
+      schema: {
+        tags,
+        summary: 'Self-service registration (anyone): a login, a worker in intake and the intake journey; explicit consent required',
+        body: ZRegistration,
+        response: { 201: ZRegistrationResult, ...errorResponses },
+      },
+      // Per address, like the login: one client cannot create accounts in bulk.
+      config: { rateLimit: { hook: 'preHandler', max: registrationRateLimit.max, timeWindow: registrationRateLimit.timeWindowMs, keyGenerator: (request) => request.ip } },
+    },
+    async (request, reply) => reply.status(201).send(await service.register(db, request.body)),
+  );
+
+  app.get(
+    '/api/journeys',
+    {
+      schema: {
+        tags,
+        summary: 'Intake journeys: of my regions (mediators, coordinators) or of people matched to my organisations (planners)',
+        querystring: ZJourneysQuery,
+        response: { 200: z.array(ZJourneySummary), ...errorResponses },
+      },
+    },
+    async (request) => service.listJourneys(db, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/me/journey',
+    { schema: { tags, summary: 'My own intake journey', response: { 200: ZJourney, ...errorResponses } } },
+    async (request) => service.getMyJourney(db, actorOf(request)),
+  );
+
+  app.get(
+    '/api/journeys/:id',
+    { schema: { tags, summary: 'One journey with its dated steps; contact details for mediators (audited) and the person', params: ZIdParams, response: { 200: ZJourney, ...errorResponses } } },
+    async (request) => service.getJourney(db, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/journeys/:id/owner',
+    { schema: { tags, summary: 'Set the journey’s owner: a mediator or coordinator of the region', params: ZIdParams, body: ZSetJourneyOwner, response: { 200: ZJourney, ...errorResponses } } },
+    async (request) => service.setOwner(db, actorOf(request), request.params.id, request.body.ownerUserId),
+  );
+
+  app.post(
+    '/api/journeys/:id/steps',
+    {
+      schema: {
+        tags,
+        summary: 'Record the step the journey waits for (mediators; onboarding also the organisation’s planner)',
+        params: ZIdParams,
+        body: ZRecordStep,
+        response: { 200: ZJourney, ...errorResponses },
+      },
+    },
+    async (request) => service.recordStep(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/journeys/:id/orientation',
+    {
+      schema: {
+        tags,
+        summary: 'Book a shadow day at a location: a one-place shift with the person’s confirmed assignment (never overlapping their other shifts)',
+        params: ZIdParams,
+        body: ZBookOrientation,
+        response: { 201: ZOrientationBooking, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.bookOrientation(db, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/api/journeys/:id/learning-plan',
+    { schema: { tags, summary: 'Write my learning plan: goals and support wishes (the person)', params: ZIdParams, body: ZLearningPlan, response: { 200: ZJourney, ...errorResponses } } },
+    async (request) => service.writeLearningPlan(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/journeys/:id/close',
+    { schema: { tags, summary: 'Close the journey: the person stopped (mediators)', params: ZIdParams, body: ZCloseJourney, response: { 200: ZJourney, ...errorResponses } } },
+    async (request) => service.closeJourney(db, actorOf(request), request.params.id, request.body.reason),
+  );
+};
