@@ -1,5 +1,5 @@
 // Small building blocks shared by the pages: cards, figures, messages, form fields.
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { ApiError } from '../api';
 import { dictionaries, useI18n, type MessageKey, type Translate } from '../i18n/i18n';
 
@@ -60,10 +60,13 @@ export function Attribution() {
   return <p className="attribution">{t('app.geonames')}</p>;
 }
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string | undefined; testId?: string };
+type FieldFrameProps = { label: string; hint?: string | undefined; error?: string | undefined; testId?: string | undefined; className?: string | undefined };
 
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function Field({ label, hint, error, testId, className = '', ...input }: FieldProps) {
+/** The attributes that tie a control to its label, hint and error (for screen readers). */
+type ControlProps = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined; 'data-testid': string | undefined };
+
+/** Label, hint, the control and its error: the markup every form field shares. */
+function FieldFrame({ label, hint, error, testId, className = '', control }: FieldFrameProps & { control: (props: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -75,11 +78,56 @@ export function Field({ label, hint, error, testId, className = '', ...input }: 
           {hint}
         </p>
       )}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} data-testid={testId} {...input} />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined, 'data-testid': testId })}
       {error && (
         <p id={errorId} className="field-error" data-testid={testId ? `${testId}-error` : undefined}>
           {error}
         </p>
+      )}
+    </div>
+  );
+}
+
+/** A labelled input with its hint and error. */
+export function Field({ label, hint, error, testId, className, ...input }: FieldFrameProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldFrame label={label} hint={hint} error={error} testId={testId} className={className} control={(control) => <input {...control} {...input} />} />;
+}
+
+/** A labelled select; the options are its children. */
+export function SelectField({ label, hint, error, testId, className, children, ...select }: FieldFrameProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      testId={testId}
+      className={className}
+      control={(control) => (
+        <select {...control} {...select}>
+          {children}
+        </select>
+      )}
+    />
+  );
+}
+
+/** A labelled multi-line text. */
+export function TextAreaField({ label, hint, error, testId, className, ...textarea }: FieldFrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <FieldFrame label={label} hint={hint} error={error} testId={testId} className={className} control={(control) => <textarea {...control} {...textarea} />} />;
+}
+
+/** Save and cancel under a form; save is disabled while the request runs. */
+export function FormActions({ submitLabel, isBusy = false, submitTestId, onCancel, cancelLabel }: { submitLabel: string; isBusy?: boolean; submitTestId?: string; onCancel?: () => void; cancelLabel?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button-primary" disabled={isBusy} data-testid={submitTestId}>
+        {submitLabel}
+      </button>
+      {onCancel && (
+        <button type="button" className="button button-ghost" onClick={onCancel}>
+          {cancelLabel ?? t('worker.form.cancel')}
+        </button>
       )}
     </div>
   );

@@ -1,11 +1,12 @@
 // A planner adds a location to their organisation; the server finds the coordinates from the postcode.
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { ZIanaZone } from '../../shared/common.schemas';
 import { ZCreateLocationRequest, type TLocation } from '../../shared/organisations.schemas';
-import { Card, ErrorMessage, Field } from '../components/ui';
+import { Card, ErrorMessage, Field, FormActions, SelectField } from '../components/ui';
+import { useFormSubmit } from '../components/use-form-submit';
 import { useI18n } from '../i18n/i18n';
 import { addLocation } from '../requests';
-import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+import { validate } from '../validation';
 
 type Zone = (typeof ZIanaZone.options)[number];
 
@@ -21,36 +22,20 @@ export function LocationForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const zoneId = useId();
   const [values, setValues] = useState({ name: '', address: '', postcode: '', city: '', timeZone: defaultTimeZone });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { errors, error, isBusy, submit: send } = useFormSubmit();
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
 
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    setError(null);
     const result = validate(ZCreateLocationRequest, values, t);
-    if (result.errors) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    setIsBusy(true);
-    try {
-      onAdded(await addLocation(organisationId, result.data));
-    } catch (reason) {
-      setError(reason);
-      setErrors(serverFieldErrors(reason, t));
-      setIsBusy(false);
-    }
+    void send(result.errors ?? {}, result.data, async (data) => onAdded(await addLocation(organisationId, data)));
   };
 
   return (
     <Card title={t('location.form.title')} headingLevel={3} testId="location-form" className="card-nested">
       {error !== null && <ErrorMessage error={error} testId="location-error" />}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         <Field label={t('location.form.name')} value={values.name} onChange={set('name')} error={errors.name} testId="location-name" autoComplete="off" />
         <Field label={t('location.form.address')} value={values.address} onChange={set('address')} error={errors.address} testId="location-address" autoComplete="street-address" />
         <div className="grid grid-2">
@@ -65,24 +50,14 @@ export function LocationForm({
           />
           <Field label={t('location.form.city')} value={values.city} onChange={set('city')} error={errors.city} testId="location-city" autoComplete="address-level2" />
         </div>
-        <div className="field">
-          <label htmlFor={zoneId}>{t('location.form.timeZone')}</label>
-          <select id={zoneId} value={values.timeZone} onChange={(event) => setValues((v) => ({ ...v, timeZone: event.target.value as Zone }))}>
-            {ZIanaZone.options.map((zone) => (
-              <option key={zone} value={zone}>
-                {t(`timeZone.${zone}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={isBusy} data-testid="location-save">
-            {t('location.form.save')}
-          </button>
-          <button type="button" className="button button-ghost" onClick={onCancel}>
-            {t('worker.form.cancel')}
-          </button>
-        </div>
+        <SelectField label={t('location.form.timeZone')} value={values.timeZone} onChange={(event) => setValues((v) => ({ ...v, timeZone: event.target.value as Zone }))}>
+          {ZIanaZone.options.map((zone) => (
+            <option key={zone} value={zone}>
+              {t(`timeZone.${zone}`)}
+            </option>
+          ))}
+        </SelectField>
+        <FormActions submitLabel={t('location.form.save')} isBusy={isBusy} submitTestId="location-save" onCancel={onCancel} />
       </form>
     </Card>
   );

@@ -1,10 +1,11 @@
 // A coordinator changes the region's working-time rules (Arbeidstijdenwet defaults), in hours.
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { ZUpdateRegionRulesRequest, type TRegion, type TRegionRules } from '../../shared/regions.schemas';
-import { ErrorMessage, Field } from '../components/ui';
+import { ErrorMessage, Field, FormActions, SelectField } from '../components/ui';
+import { useFormSubmit } from '../components/use-form-submit';
 import { useI18n, weekdayName, type MessageKey } from '../i18n/i18n';
 import { updateRegionRules } from '../requests';
-import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+import { validate } from '../validation';
 
 type HourRule = 'minRestMinutes' | 'maxShiftMinutes' | 'maxMinutesPerWeek';
 
@@ -22,39 +23,23 @@ const toMinutes = (hours: string) => {
 
 export function RulesForm({ regionId, rules, onSaved, onCancel }: { regionId: string; rules: TRegionRules; onSaved: (region: TRegion) => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const weekStartId = useId();
   const [hours, setHours] = useState<Record<HourRule, string>>({
     minRestMinutes: toHours(rules.minRestMinutes),
     maxShiftMinutes: toHours(rules.maxShiftMinutes),
     maxMinutesPerWeek: toHours(rules.maxMinutesPerWeek),
   });
   const [weekStartsOn, setWeekStartsOn] = useState<1 | 7>(rules.weekStartsOn);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { errors, error, isBusy, submit: send } = useFormSubmit();
 
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    setError(null);
     const body = { ...Object.fromEntries(HOUR_RULES.map(({ rule }) => [rule, toMinutes(hours[rule])])), weekStartsOn };
     const result = validate(ZUpdateRegionRulesRequest, body, t);
-    if (result.errors) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    setIsBusy(true);
-    try {
-      onSaved(await updateRegionRules(regionId, result.data));
-    } catch (reason) {
-      setError(reason);
-      setErrors(serverFieldErrors(reason, t));
-      setIsBusy(false);
-    }
+    void send(result.errors ?? {}, result.data, async (data) => onSaved(await updateRegionRules(regionId, data)));
   };
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void submit(event)} data-testid="rules-form">
+    <form className="form" noValidate onSubmit={submit} data-testid="rules-form">
       {error !== null && <ErrorMessage error={error} testId="rules-error" />}
       {HOUR_RULES.map(({ rule, label }) => (
         <Field
@@ -67,21 +52,11 @@ export function RulesForm({ regionId, rules, onSaved, onCancel }: { regionId: st
           testId={`rules-${rule}`}
         />
       ))}
-      <div className="field">
-        <label htmlFor={weekStartId}>{t('region.rules.weekStart')}</label>
-        <select id={weekStartId} value={weekStartsOn} onChange={(event) => setWeekStartsOn(event.target.value === '7' ? 7 : 1)}>
-          <option value={1}>{weekdayName(1, t)}</option>
-          <option value={7}>{weekdayName(7, t)}</option>
-        </select>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={isBusy} data-testid="rules-save">
-          {t('worker.form.save')}
-        </button>
-        <button type="button" className="button button-ghost" onClick={onCancel}>
-          {t('worker.form.cancel')}
-        </button>
-      </div>
+      <SelectField label={t('region.rules.weekStart')} value={weekStartsOn} onChange={(event) => setWeekStartsOn(event.target.value === '7' ? 7 : 1)}>
+        <option value={1}>{weekdayName(1, t)}</option>
+        <option value={7}>{weekdayName(7, t)}</option>
+      </SelectField>
+      <FormActions submitLabel={t('worker.form.save')} isBusy={isBusy} submitTestId="rules-save" onCancel={onCancel} />
     </form>
   );
 }

@@ -3,11 +3,12 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import { ZUpdateWorkerRequest, type TWorkerProfile } from '../../shared/workers.schemas';
-import { Card, ErrorMessage, Field } from '../components/ui';
+import { Card, ErrorMessage, Field, FormActions, SelectField } from '../components/ui';
+import { useFormSubmit } from '../components/use-form-submit';
 import { formatClock, packageName, parseClock } from '../format';
 import { useI18n, weekdayName } from '../i18n/i18n';
 import { updateWorker } from '../requests';
-import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+import { validate, type FieldErrors } from '../validation';
 
 type WindowRow = { key: number; weekday: number; start: string; end: string };
 
@@ -46,17 +47,14 @@ export function WorkerProfileForm({
   const [desiredHours, setDesiredHours] = useState(hoursText(profile.desiredMinutesPerWeek));
   const [packageIds, setPackageIds] = useState<string[]>(profile.packageIds);
   const [rows, setRows] = useState<WindowRow[]>(() => profile.weeklyAvailability.map((w) => toRow(w.weekday, w.startMinute, w.endMinute)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { errors, error, isBusy, submit: send } = useFormSubmit();
 
   const togglePackage = (id: string, isChecked: boolean) =>
     setPackageIds((ids) => (isChecked ? [...ids, id] : ids.filter((other) => other !== id)));
   const updateRow = (key: number, patch: Partial<WindowRow>) => setRows((all) => all.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    setError(null);
     const clockErrors: FieldErrors = {};
     const weeklyAvailability = rows.map((row, i) => {
       const startMinute = parseClock(row.start);
@@ -77,20 +75,7 @@ export function WorkerProfileForm({
     };
     const result = validate(ZUpdateWorkerRequest, body, t);
     if (travel.trim() === '') clockErrors.maxTravelKm = t('validation.required');
-    const allErrors = { ...(result.errors ?? {}), ...clockErrors };
-    if (Object.keys(allErrors).length > 0 || !result.data) {
-      setErrors(allErrors);
-      return;
-    }
-    setErrors({});
-    setIsBusy(true);
-    try {
-      onSaved(await updateWorker(profile.id, result.data));
-    } catch (reason) {
-      setError(reason);
-      setErrors(serverFieldErrors(reason, t));
-      setIsBusy(false);
-    }
+    void send({ ...(result.errors ?? {}), ...clockErrors }, result.data, async (data) => onSaved(await updateWorker(profile.id, data)));
   };
 
   const packageError = Object.entries(errors).find(([path]) => path.startsWith('packageIds'))?.[1];
@@ -100,7 +85,7 @@ export function WorkerProfileForm({
     <Card title={t('worker.edit')} testId="worker-profile-form">
       <p className="muted">{t('worker.editIntro')}</p>
       {error !== null && <ErrorMessage error={error} testId="profile-error" />}
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         <div className="grid grid-3">
           <Field
             label={t('worker.form.travel')}
@@ -161,16 +146,13 @@ export function WorkerProfileForm({
           <p className="field-hint">{t('worker.form.availabilityHint')}</p>
           {rows.map((row, i) => (
             <div key={row.key} className="window-row" data-testid="form-window">
-              <div className="field window-day">
-                <label htmlFor={`window-${row.key}-day`}>{t('worker.form.day')}</label>
-                <select id={`window-${row.key}-day`} value={row.weekday} onChange={(event) => updateRow(row.key, { weekday: Number(event.target.value) })}>
-                  {[1, 2, 3, 4, 5, 6, 7].map((day) => (
-                    <option key={day} value={day}>
-                      {weekdayName(day, t)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField label={t('worker.form.day')} className="window-day" value={row.weekday} onChange={(event) => updateRow(row.key, { weekday: Number(event.target.value) })}>
+                {[1, 2, 3, 4, 5, 6, 7].map((day) => (
+                  <option key={day} value={day}>
+                    {weekdayName(day, t)}
+                  </option>
+                ))}
+              </SelectField>
               <Field
                 label={t('worker.form.start')}
                 className="window-start"
@@ -204,14 +186,7 @@ export function WorkerProfileForm({
           </button>
         </fieldset>
 
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={isBusy} data-testid="form-save">
-            {isBusy ? t('worker.form.saving') : t('worker.form.save')}
-          </button>
-          <button type="button" className="button button-ghost" onClick={onCancel}>
-            {t('worker.form.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={isBusy ? t('worker.form.saving') : t('worker.form.save')} isBusy={isBusy} submitTestId="form-save" onCancel={onCancel} />
       </form>
     </Card>
   );
