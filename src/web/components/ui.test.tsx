@@ -31,7 +31,7 @@ describe('form fields', () => {
   });
 
   it('gives a select and a text area the same label and error markup', () => {
-    const onChange = vi.fn();
+    const onChange = vi.fn<(value: string) => void>();
     render(
       <>
         <SelectField label="Activiteitenpakket" error="Vul dit in." testId="package" value="" onChange={(e) => onChange(e.target.value)}>
@@ -55,11 +55,11 @@ describe('form fields', () => {
   it('disables save while busy and offers cancel only with a handler', () => {
     const onCancel = vi.fn();
     const { rerender } = render(<FormActions submitLabel="Opslaan" submitTestId="save" isBusy onCancel={onCancel} />);
-    expect((screen.getByTestId('save') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('save').disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
     expect(onCancel).toHaveBeenCalledOnce();
     rerender(<FormActions submitLabel="Opslaan" submitTestId="save" />);
-    expect((screen.getByTestId('save') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByTestId<HTMLButtonElement>('save').disabled).toBe(false);
     expect(screen.queryByRole('button', { name: 'Annuleren' })).toBeNull();
   });
 });

@@ -58,7 +58,7 @@ describe('the location form', () => {
     fireEvent.click(screen.getByTestId('location-save'));
     await waitFor(() => expect(screen.getByTestId('location-postcode-error').textContent).toBe('Deze postcode kennen we niet.'));
     expect(screen.getByTestId('location-error')).toBeTruthy();
-    expect((screen.getByTestId('location-save') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByTestId<HTMLButtonElement>('location-save').disabled).toBe(false);
   });
 
   it('posts the location with the chosen time zone', async () => {
