@@ -14,6 +14,9 @@ export const notificationTypes = [
   'swap.accepted',
   'swap.decided',
   'shift.reminder',
+  'offer.made',
+  'offer.answered',
+  'big.expiry',
 ] as const;
 export const ZNotificationType = z.enum(notificationTypes);
 export type TNotificationType = z.infer<typeof ZNotificationType>;

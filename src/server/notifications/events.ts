@@ -10,6 +10,9 @@ export type NotificationEvent =
   | { type: 'swap.requested'; swapId: string }
   | { type: 'swap.accepted'; swapId: string }
   | { type: 'swap.decided'; swapId: string; isApproved: boolean; reason?: string | undefined }
-  | { type: 'shift.reminder'; assignmentId: string };
+  | { type: 'shift.reminder'; assignmentId: string }
+  | { type: 'offer.made'; offerIds: string[] }
+  | { type: 'offer.answered'; offerId: string }
+  | { type: 'big.expiry'; credentialId: string; monthsBefore: number };
 
 export type NotificationType = NotificationEvent['type'];

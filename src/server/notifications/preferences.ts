@@ -16,6 +16,9 @@ export const defaultChannels: Record<TNotificationType, TNotificationChannel> = 
   'swap.accepted': 'email',
   'swap.decided': 'email',
   'shift.reminder': 'email',
+  'offer.made': 'email',
+  'offer.answered': 'email',
+  'big.expiry': 'email',
 };
 
 /** The channel each user gets one type on. */

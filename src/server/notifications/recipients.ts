@@ -19,6 +19,7 @@ import {
   workers,
   workerWeeklyAvailability,
 } from '../db/schema.js';
+import { bigExpiryRecipients, offerRecipients } from '../mediation/mediation-recipients.js';
 import type { NotificationEvent } from './events.js';
 import { matchShiftsToWorkers, type MatchWorker } from './matching.js';
 import { createShiftDescriber, messages, type Message, type ShiftInfo } from './messages.js';
@@ -255,5 +256,10 @@ export async function resolveRecipients(db: DbOrTx, event: NotificationEvent): P
       return shiftCancelledRecipients(db, event);
     case 'shift.posted':
       return shiftPostedRecipients(db, event);
+    case 'offer.made':
+    case 'offer.answered':
+      return offerRecipients(db, event);
+    case 'big.expiry':
+      return bigExpiryRecipients(db, event);
   }
 }
