@@ -6,23 +6,72 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { desktop, phone, screenshotDir } from './harmonica.js';
-import { nightShiftDate, people, signIn, startMarketHarness, type MarketHarness } from './marketplace-harness.js';
+import { makeBigNumber } from '../src/shared/big-number.js';
+import type { Database } from '../src/server/db/open-database.js';
+import { buildLocation, buildOrganisation, buildRegion, buildUser, buildWorkerWithUser } from '../src/server/demo/builders.js';
+import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
+import { desktop, pageWidth, phone, screenshotDir, signIn, startHarness, text, type Harness } from './harmonica.js';
 
-let harness: MarketHarness;
+const people = {
+  planner: 'planner@domstad.e2e.test',
+  nurse: 'anna@e2e.test',
+  secondNurse: 'bram@e2e.test',
+  sideEntrant: 'sanne@e2e.test',
+} as const;
+
+/** Tuesday of the week two weeks from now, as YYYY-MM-DD in Amsterdam: the night shift's date. */
+const nightShiftDate = () => DateTime.now().setZone('Europe/Amsterdam').startOf('week').plus({ weeks: 2, days: 1 }).toISODate()!;
+
+/** One hospital with instant claims, its planner, two nurses and a side-entrant without the nursing package. */
+async function seed(database: Database): Promise<void> {
+  const db = database.db;
+  await ensureNationalPackages(db);
+  const region = await buildRegion(db, { code: 'utrecht-market-e2e', name: 'Regio Utrecht' });
+  const hospital = await buildOrganisation(db, { regionId: region.id, name: 'Ziekenhuis Domstad', sector: 'hospital', claimMode: 'instant' });
+  await buildLocation(db, { organisationId: hospital.id, name: 'Domstad Centrum', postcode: '3584', address: 'Heidelberglaan 100' });
+  await buildUser(db, { email: people.planner, name: 'Piet Planner', roles: [{ role: 'planner', organisationId: hospital.id }] });
+  const nurse = (email: string, firstName: string, lastName: string) =>
+    buildWorkerWithUser(db, {
+      regionId: region.id,
+      email,
+      firstName,
+      lastName,
+      kind: 'own_staff',
+      qualificationLevel: 4,
+      homePostcode: '3511',
+      maxTravelKm: 25,
+      packages: ['basic-care', 'nursing'],
+      big: { number: makeBigNumber([1, 2, 3, 4, 5, 6, 7, 8, 9]), expiresOn: '2035-12-31' },
+    });
+  await nurse(people.nurse, 'Anna', 'de Vries');
+  await nurse(people.secondNurse, 'Bram', 'Jansen');
+  await buildWorkerWithUser(db, {
+    regionId: region.id,
+    email: people.sideEntrant,
+    firstName: 'Sanne',
+    lastName: 'Bakker',
+    kind: 'side_entrant',
+    isNewcomer: true,
+    qualificationLevel: 2,
+    homePostcode: '3511',
+    maxTravelKm: 25,
+    packages: ['basic-care'],
+  });
+}
+
+let harness: Harness;
 
 before(async () => {
-  harness = await startMarketHarness();
+  harness = await startHarness({ seed, withMail: true });
 });
 
 after(async () => {
   await harness.close();
 });
 
-const pageWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'));
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, name), fullPage: true });
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
 
 describe('the marketplace story', () => {
   let shiftId = '';
@@ -100,11 +149,11 @@ describe('the marketplace story', () => {
     await shot(second, 'marketplace-overfill-375.png');
 
     await harness.deliverMail();
-    const mail = harness.smtp.messages.find((m) => JSON.stringify(m.to ?? '').includes(people.nurse) && /^Dienst bevestigd/.test(m.subject ?? ''));
-    assert.ok(mail, `the nurse is mailed; got ${harness.smtp.messages.map((m) => m.subject).join(' | ')}`);
+    const mail = harness.smtp!.messages.find((m) => JSON.stringify(m.to ?? '').includes(people.nurse) && /^Dienst bevestigd/.test(m.subject ?? ''));
+    assert.ok(mail, `the nurse is mailed; got ${harness.smtp!.messages.map((m) => m.subject).join(' | ')}`);
     assert.match(mail.subject ?? '', /Verpleegkundige zorg \(BIG\) bij Ziekenhuis Domstad/);
     assert.match(mail.text ?? '', /22:00–07:00/);
-    assert.ok(!harness.smtp.messages.some((m) => JSON.stringify(m.to ?? '').includes(people.secondNurse) && /^Dienst bevestigd/.test(m.subject ?? '')));
+    assert.ok(!harness.smtp!.messages.some((m) => JSON.stringify(m.to ?? '').includes(people.secondNurse) && /^Dienst bevestigd/.test(m.subject ?? '')));
 
     await page.getByTestId('nav-my-shifts').click();
     const mine = page.locator(`[data-testid="my-shift"][data-shift-id="${shiftId}"]`);

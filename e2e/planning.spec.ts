@@ -2,20 +2,16 @@
 // watches the progress, reads the preview (score against today, why this worker, why nobody for an
 // open place), publishes, and the planned worker then sees the shift as theirs.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeBigNumber } from '../src/shared/big-number.js';
-import { buildApp } from '../src/server/app.js';
-import { openDatabase, type Database } from '../src/server/db/open-database.js';
+import type { Database } from '../src/server/db/open-database.js';
 import { assignments } from '../src/server/db/schema.js';
-import { buildLocation, buildOrganisation, buildRegion, buildShift, buildUser, buildWorker, DEFAULT_TEST_PASSWORD } from '../src/server/demo/builders.js';
+import { buildLocation, buildOrganisation, buildRegion, buildShift, buildUser, buildWorker } from '../src/server/demo/builders.js';
 import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
-import { startPlanningJobs } from '../src/server/planning/planning.service.js';
-import { desktop, phone, screenshotDir } from './harmonica.js';
+import { desktop, pageWidth, phone, screenshotDir, signIn, startHarness, text, type Harness } from './harmonica.js';
 
 const logins = { coordinator: 'coordinator@plan.e2e.test', worker: 'wendy@plan.e2e.test', mediator: 'mediator@plan.e2e.test', planner: 'planner@plan.e2e.test' } as const;
 const ZONE = 'Europe/Amsterdam';
@@ -66,55 +62,24 @@ async function seed(database: Database): Promise<Seeded> {
   return { plannedShiftIds: planned.map((s) => s.id), confirmedShiftId: confirmed.id, openShiftId: monitoring.id };
 }
 
+let harness: Harness<Seeded>;
 let baseUrl: string;
-let context: BrowserContext;
 let seeded: Seeded;
-let close: () => Promise<void>;
 
 before(async () => {
-  const database = await openDatabase();
-  seeded = await seed(database);
-  await startPlanningJobs(database, { threads: 2 });
-  const app = await buildApp({ database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const profileDir = mkdtempSync(join(tmpdir(), 'harmonica-e2e-planning-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(screenshotDir, { recursive: true });
-  close = async () => {
-    await context.close();
-    await app.close();
-    await database.close();
-    rmSync(profileDir, { recursive: true, force: true });
-  };
+  harness = await startHarness({ seed, withPlanningJobs: true });
+  ({ baseUrl, seeded } = harness);
 });
 
 after(async () => {
-  await close();
+  await harness.close();
 });
 
 async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
-  await context.clearCookies();
-  for (const open of context.pages()) await open.close();
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate('window.localStorage.clear()');
-  await page.reload();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEFAULT_TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByTestId('logout').waitFor();
+  const page = await harness.newPage(viewport);
+  await signIn(page, baseUrl, email);
   return page;
 }
-
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
-const pageWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'));
 
 describe('auto-planning in the browser', () => {
   it('a mediator sees no way into auto-planning', async () => {

@@ -3,16 +3,67 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { desktop, freshPage, logIn, logins, logOut, phone, screenshotDir, startHarness, type Harness } from './harmonica.js';
+import { makeBigNumber } from '../src/shared/big-number.js';
+import type { Database } from '../src/server/db/open-database.js';
+import { buildLocation, buildOrganisation, buildRegion, buildShift, buildUser, buildWorker } from '../src/server/demo/builders.js';
+import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
+import { desktop, logIn, logOut, pageWidth, phone, screenshotDir, startHarness, type Harness } from './harmonica.js';
+
+const logins = {
+  admin: 'admin@e2e.harmonica.test',
+  coordinator: 'coordinator@e2e.harmonica.test',
+  mediator: 'mediator@e2e.harmonica.test',
+  planner: 'planner@e2e.harmonica.test',
+  worker: 'worker@e2e.harmonica.test',
+} as const;
+
+const isoDateInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Regio Utrecht with one hospital (one location, one open shift), the five roles and a small pool. */
+async function seed(database: Database): Promise<void> {
+  const db = database.db;
+  await ensureNationalPackages(db);
+  const region = await buildRegion(db, { code: 'utrecht-e2e', name: 'Regio Utrecht' });
+  const hospital = await buildOrganisation(db, { regionId: region.id, name: 'Ziekenhuis Domstad', sector: 'hospital' });
+  const location = await buildLocation(db, { organisationId: hospital.id, name: 'Domstad Centrum', postcode: '3584', address: 'Heidelberglaan 100' });
+  await buildOrganisation(db, { regionId: region.id, name: 'Thuiszorg Vecht', sector: 'home_care' });
+  await buildShift(db, { organisationId: hospital.id, locationId: location.id });
+  await buildUser(db, { email: logins.admin, name: 'Ada Admin', roles: [{ role: 'admin' }] });
+  await buildUser(db, { email: logins.coordinator, name: 'Cor Coördinator', roles: [{ role: 'coordinator', regionId: region.id }] });
+  await buildUser(db, { email: logins.mediator, name: 'Mila Bemiddelaar', roles: [{ role: 'mediator', regionId: region.id }] });
+  await buildUser(db, { email: logins.planner, name: 'Piet Planner', roles: [{ role: 'planner', organisationId: hospital.id }] });
+  const workerUser = await buildUser(db, { email: logins.worker, name: 'Wendy Werker', roles: [{ role: 'worker', regionId: region.id }] });
+  await buildWorker(db, {
+    regionId: region.id,
+    userId: workerUser.id,
+    email: logins.worker,
+    firstName: 'Wendy',
+    lastName: 'Werker',
+    kind: 'reservist',
+    qualificationLevel: 4,
+    homePostcode: '3511',
+    packages: ['basic-care', 'nursing'],
+    big: { number: makeBigNumber([1, 2, 3, 4, 5, 6, 7, 8, 9]), expiresOn: isoDateInDays(30) },
+  });
+  await buildWorker(db, {
+    regionId: region.id,
+    firstName: 'Sanne',
+    lastName: 'de Vries',
+    kind: 'side_entrant',
+    isNewcomer: true,
+    packages: ['basic-care'],
+    big: { number: makeBigNumber([9, 8, 7, 6, 5, 4, 3, 2, 1]), expiresOn: isoDateInDays(400), verified: false },
+  });
+  await buildWorker(db, { regionId: region.id, firstName: 'Youssef', lastName: 'Amrani', kind: 'student', packages: ['basic-care'] });
+}
 
 let harness: Harness;
 
-/** The document's full width: wider than the viewport means sideways scrolling on a phone. */
-const pageWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'));
+/** A signed-out tab on the login page, in Dutch. */
+const freshPage = (viewport: { width: number; height: number }) => harness.newPage(viewport, '/login');
 
 before(async () => {
-  harness = await startHarness();
+  harness = await startHarness({ seed });
 });
 
 after(async () => {
@@ -21,7 +72,7 @@ after(async () => {
 
 describe('logging in', () => {
   it('shows the error for a wrong password and stays on the login page', async () => {
-    const page = await freshPage(harness, phone);
+    const page = await freshPage(phone);
     await logIn(page, logins.worker, 'not-the-password');
     const error = page.getByTestId('login-error');
     await error.waitFor();
@@ -30,7 +81,7 @@ describe('logging in', () => {
   });
 
   it('keeps a language chosen before login after a reload', async () => {
-    const page = await freshPage(harness, phone);
+    const page = await freshPage(phone);
     assert.equal(await page.getAttribute('html', 'lang'), 'nl');
     await page.getByTestId('language-en').click();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
@@ -43,7 +94,7 @@ describe('logging in', () => {
 
 describe('each role sees its own home page', () => {
   it('a worker sees their profile with the expiring BIG registration, edits the travel radius, adds a registration and logs out', async () => {
-    const page = await freshPage(harness, phone);
+    const page = await freshPage(phone);
     await logIn(page, logins.worker);
     await page.getByRole('heading', { name: 'Mijn profiel' }).waitFor();
     assert.equal(await page.getByTestId('user-name').textContent(), 'Wendy Werker');
@@ -83,7 +134,7 @@ describe('each role sees its own home page', () => {
   });
 
   it('a planner sees their organisation with its location and open shifts, and adds a location', async () => {
-    const page = await freshPage(harness, phone);
+    const page = await freshPage(phone);
     await logIn(page, logins.planner);
     await page.getByRole('heading', { name: 'Mijn organisatie' }).waitFor();
     const organisation = page.getByTestId('organisation');
@@ -114,7 +165,7 @@ describe('each role sees its own home page', () => {
   });
 
   it('a mediator sees the region, searches the worker pool and approves a registration', async () => {
-    const page = await freshPage(harness, desktop);
+    const page = await freshPage(desktop);
     await logIn(page, logins.mediator);
     await page.getByRole('heading', { name: 'Regio Utrecht' }).waitFor();
     assert.equal(await page.getByTestId('user-role').textContent(), 'Bemiddelaar');
@@ -140,7 +191,7 @@ describe('each role sees its own home page', () => {
   });
 
   it('a coordinator switches to English, which sticks after a reload, back to Dutch, and changes the rest rule', async () => {
-    const page = await freshPage(harness, desktop);
+    const page = await freshPage(desktop);
     await logIn(page, logins.coordinator);
     await page.getByRole('heading', { name: 'Regio Utrecht' }).waitFor();
     assert.equal(await page.getByTestId('user-role').textContent(), 'Coördinator');
@@ -173,7 +224,7 @@ describe('each role sees its own home page', () => {
   });
 
   it('an admin sees all regions with their counts and all users', async () => {
-    const page = await freshPage(harness, desktop);
+    const page = await freshPage(desktop);
     await logIn(page, logins.admin);
     await page.getByRole('heading', { name: 'Beheer' }).waitFor();
     assert.equal(await page.getByTestId('user-role').textContent(), 'Beheerder');
