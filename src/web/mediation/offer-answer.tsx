@@ -2,10 +2,9 @@
 // next step ("laat niet los": another organisation, another package, or training).
 import { useState } from 'react';
 import { ZDeclineOffer, ZNextStep } from '../../shared/mediation.schemas';
-import { ErrorMessage } from '../components/ui';
+import { ErrorMessage, TextAreaField } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 import { serverFieldErrors, validate, type FieldErrors } from '../validation';
-import { TextAreaField } from './fields';
 import { acceptOffer, declineOffer } from './requests';
 
 export function OfferAnswer({ offerId, onAnswered }: { offerId: string; onAnswered: () => void }) {

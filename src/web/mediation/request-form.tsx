@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { ZCreateMediationRequest, type TMediationRequest } from '../../shared/mediation.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import type { TLocation } from '../../shared/organisations.schemas';
-import { ErrorMessage, Field } from '../components/ui';
+import { ErrorMessage, Field, SelectField, TextAreaField } from '../components/ui';
 import { packageName, todayIso } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { zonedToInstant } from '../marketplace/shift-format';
 import { serverFieldErrors, validate, type FieldErrors } from '../validation';
-import { SelectField, TextAreaField } from './fields';
+
 import { createMediationRequest } from './requests';
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -5,7 +5,7 @@ import type { TMe } from '../../shared/auth.schemas';
 import type { TMediationRequest, TOffer } from '../../shared/mediation.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import type { TOrganisationDetail } from '../../shared/organisations.schemas';
-import { Card, ErrorMessage, Loading } from '../components/ui';
+import { Card, ErrorMessage, Loading, TextAreaField } from '../components/ui';
 import { packageName } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { formatMoment } from '../marketplace/shift-format';
@@ -15,7 +15,6 @@ import { mediatedRegionIds, plannedOrganisationIds, useMe } from '../session';
 import { useLoad } from '../use-load';
 import { CandidateList } from './candidates';
 import { formatPeriod } from './explain';
-import { TextAreaField } from './fields';
 import { OfferAnswer } from './offer-answer';
 import { createOffers, getMediationRequest, requestCandidates } from './requests';
 
