@@ -1,21 +1,27 @@
-// "My shifts": claims and confirmed shifts with withdraw / cancel (until the cut-off) / swap,
-// swap requests to and from me, the reservist's days this year and the calendar feed.
+// "My shifts": claims and confirmed shifts with withdraw / cancel (until the cut-off) / swap, shifts
+// the organisation cancelled or rejected with its reason, swap requests to and from me, the
+// reservist's days this year and the calendar feed.
 import { useState } from 'react';
 import type { TMyShift, TSwap } from '../../shared/assignments.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
-import { Card, ErrorMessage, Field, Loading } from '../components/ui';
+import { Card, ErrorMessage, Field, FormActions, Loading, SelectField } from '../components/ui';
 import { packageName } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { listPackages } from '../requests';
 import { useMe } from '../session';
 import { useLoad } from '../use-load';
-import { cancelAssignment, createCalendarFeed, decideSwap, getMyProgress, listMyShifts, listMySwaps, listSwapCandidates, offerSwap, revokeCalendarFeed, withdrawClaim } from './requests';
+import { CalendarFeedCard } from './calendar-feed';
+import { ReasonForm } from './reason-form';
+import { cancelAssignment, decideSwap, getMyProgress, listMyShifts, listMySwaps, listSwapCandidates, offerSwap, withdrawClaim } from './requests';
 import { formatMoment, formatShiftWhen, statusKey } from './shift-format';
 
 export function MyShiftsPage() {
   const { t } = useI18n();
   const me = useMe();
-  const loaded = useLoad(() => Promise.all([listMyShifts('live'), listMySwaps(), listPackages(), getMyProgress()]), []);
+  const loaded = useLoad(() => Promise.all([listMyShifts('all'), listMySwaps(), listPackages(), getMyProgress()]), []);
+  const mine = loaded.data?.[0] ?? [];
+  const live = mine.filter((m) => isLive(m));
+  const ended = mine.filter((m) => !isLive(m) && (m.status === 'cancelled' || m.status === 'rejected'));
   return (
     <section className="page market-page" data-testid="my-shifts-page">
       <h1>{t('marketplace.myShifts')}</h1>
@@ -25,19 +31,50 @@ export function MyShiftsPage() {
         <>
           <ProgressCard progress={loaded.data[3]} />
           <SwapList swaps={loaded.data[1]} myWorkerId={me.workerId} onChanged={loaded.reload} />
-          {loaded.data[0].length === 0 ? (
+          {live.length === 0 ? (
             <p className="alert alert-info">{t('marketplace.noMyShifts')}</p>
           ) : (
             <ul className="shift-list">
-              {loaded.data[0].map((mine) => (
-                <MyShiftCard key={mine.id} mine={mine} packages={loaded.data![2]} swaps={loaded.data![1]} onChanged={loaded.reload} />
+              {live.map((one) => (
+                <MyShiftCard key={one.id} mine={one} packages={loaded.data![2]} swaps={loaded.data![1]} onChanged={loaded.reload} />
               ))}
             </ul>
           )}
+          {ended.length > 0 && <EndedShifts ended={ended} packages={loaded.data[2]} />}
           <CalendarFeedCard />
         </>
       )}
     </section>
+  );
+}
+
+/** Still on: waiting or confirmed, on a shift that was not cancelled. */
+const isLive = (mine: TMyShift) => (mine.status === 'pending' || mine.status === 'confirmed') && mine.shift.status === 'open';
+
+/** Shifts the organisation cancelled or a claim it rejected, with the reason it gave. */
+function EndedShifts({ ended, packages }: { ended: TMyShift[]; packages: TActivityPackage[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <Card title={t('marketplace.ended')} testId="ended-shifts">
+      <ul className="list">
+        {ended.map((mine) => {
+          const pkg = packages.find((p) => p.id === mine.shift.packageId);
+          const reason = mine.reason || mine.shift.cancelReason;
+          return (
+            <li key={mine.id} data-testid="ended-shift" data-shift-id={mine.shift.id}>
+              <p>
+                <strong>{formatShiftWhen(mine.shift.start, mine.shift.end, mine.shift.timeZone, locale)}</strong> · {pkg ? packageName(pkg, locale) : mine.shift.packageCode} ·{' '}
+                {mine.shift.organisationName}
+              </p>
+              <p>
+                <span className={`badge badge-status-${mine.status}`}>{t(statusKey(mine.status))}</span>{' '}
+                {reason && <span data-testid="ended-reason">{t('marketplace.endedReason', { reason })}</span>}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
   );
 }
 
@@ -133,34 +170,6 @@ function MyShiftCard({ mine, packages, swaps, onChanged }: { mine: TMyShift; pac
   );
 }
 
-export function ReasonForm({ onSubmit, onClose, isOptional = false, label }: { onSubmit: (reason: string) => Promise<void>; onClose: () => void; isOptional?: boolean; label?: string }) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [isBusy, setIsBusy] = useState(false);
-  const isValid = isOptional ? true : reason.trim().length >= 3;
-  return (
-    <form
-      className="form reason-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!isValid) return;
-        setIsBusy(true);
-        void onSubmit(reason.trim()).finally(() => setIsBusy(false));
-      }}
-    >
-      <Field label={label ?? t('marketplace.reason')} hint={isOptional ? undefined : t('marketplace.reasonHint')} value={reason} onChange={(e) => setReason(e.target.value)} testId="reason" maxLength={500} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={!isValid || isBusy} data-testid="reason-confirm">
-          {t('marketplace.confirm')}
-        </button>
-        <button type="button" className="button button-ghost" onClick={onClose}>
-          {t('marketplace.close')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 function SwapForm({ assignmentId, onSent, onClose }: { assignmentId: string; onSent: () => void; onClose: () => void }) {
   const { t } = useI18n();
   const candidates = useLoad(() => listSwapCandidates(assignmentId), [assignmentId]);
@@ -188,27 +197,17 @@ function SwapForm({ assignmentId, onSent, onClose }: { assignmentId: string; onS
         offerSwap(assignmentId, toWorkerId, note).then(onSent, setError);
       }}
     >
-      <div className="field">
-        <label htmlFor={`swap-${assignmentId}`}>{t('marketplace.swapPick')}</label>
-        <select id={`swap-${assignmentId}`} value={toWorkerId} data-testid="swap-candidate" onChange={(e) => setToWorkerId(e.target.value)} required>
-          <option value="" />
-          {candidates.data.map((c) => (
-            <option key={c.workerId} value={c.workerId}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Field label={t('marketplace.swapNote')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+      <SelectField label={t('marketplace.swapPick')} value={toWorkerId} testId="swap-candidate" onChange={(e) => setToWorkerId(e.target.value)} required>
+        <option value="" />
+        {candidates.data.map((c) => (
+          <option key={c.workerId} value={c.workerId}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
+      <Field label={t('marketplace.swapNote')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} testId="swap-note" />
       {error !== null && <ErrorMessage error={error} />}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={!toWorkerId} data-testid="swap-send">
-          {t('marketplace.swapSend')}
-        </button>
-        <button type="button" className="button button-ghost" onClick={onClose}>
-          {t('marketplace.close')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('marketplace.swapSend')} isBusy={!toWorkerId} submitTestId="swap-send" onCancel={onClose} cancelLabel={t('marketplace.close')} />
     </form>
   );
 }
@@ -249,58 +248,6 @@ function SwapList({ swaps, myWorkerId, onChanged }: { swaps: TSwap[]; myWorkerId
           </li>
         ))}
       </ul>
-    </Card>
-  );
-}
-
-function CalendarFeedCard() {
-  const { t } = useI18n();
-  const [url, setUrl] = useState<string | null>(null);
-  const [isRevoked, setIsRevoked] = useState(false);
-  const [isCopied, setIsCopied] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const create = () => {
-    setError(null);
-    setIsCopied(false);
-    createCalendarFeed().then((feed) => {
-      setUrl(feed.url);
-      setIsRevoked(false);
-    }, setError);
-  };
-  const revoke = () =>
-    revokeCalendarFeed().then(() => {
-      setUrl(null);
-      setIsRevoked(true);
-    }, setError);
-  const copy = () => {
-    if (!url) return;
-    void navigator.clipboard?.writeText(url).then(() => setIsCopied(true), () => undefined);
-  };
-  return (
-    <Card title={t('marketplace.calendar')} testId="calendar-feed">
-      <p>{t('marketplace.calendarIntro')}</p>
-      {error !== null && <ErrorMessage error={error} />}
-      {isRevoked && (
-        <p className="alert alert-success" role="status">
-          {t('marketplace.calendarRevoked')}
-        </p>
-      )}
-      {url && (
-        <>
-          <Field label={t('marketplace.calendarUrl')} hint={t('marketplace.calendarSecret')} value={url} readOnly testId="calendar-url" onFocus={(e) => e.target.select()} />
-          <div className="form-actions">
-            <button type="button" className="button button-secondary" onClick={copy}>
-              {isCopied ? t('marketplace.copied') : t('marketplace.copy')}
-            </button>
-            <button type="button" className="button button-ghost" data-testid="calendar-revoke" onClick={() => void revoke()}>
-              {t('marketplace.calendarRevoke')}
-            </button>
-          </div>
-        </>
-      )}
-      <button type="button" className="button button-primary card-action" data-testid="calendar-create" onClick={create}>
-        {url ? t('marketplace.calendarRenew') : t('marketplace.calendarCreate')}
-      </button>
     </Card>
   );
 }

@@ -1,7 +1,8 @@
 // The marketplace endpoints the web app uses, typed by the shared zod schemas.
 import type { TAssignment, TMyShift, TOpenShiftForMe, TRuleViolation, TSwap } from '../../shared/assignments.schemas';
-import type { TCalendarFeed, TNotificationList, TNotificationPreference, TNotificationPreferences } from '../../shared/notifications.schemas';
+import type { TCalendarFeed, TCalendarFeedStatus, TNotificationList, TNotificationPreference, TNotificationPreferences } from '../../shared/notifications.schemas';
 import type { TShiftImportReport } from '../../shared/shift-import.schemas';
+import type { TSwapAwaitingApproval } from '../../shared/swap-approvals.schemas';
 import type { TCreateShiftRequest, TCreateShiftSeriesRequest, TOrganisationSettings, TShift, TShiftDetail } from '../../shared/shifts.schemas';
 import { ZError } from '../../shared/common.schemas';
 import { api, ApiError, query } from '../api';
@@ -33,7 +34,9 @@ export const rejectClaim = (assignmentId: string, reason: string) => api.post<TA
 export const listSwapCandidates = (assignmentId: string) => api.get<{ workerId: string; name: string }[]>(`/api/assignments/${id(assignmentId)}/swap-candidates`);
 export const offerSwap = (assignmentId: string, toWorkerId: string, note: string) => api.post<TSwap>(`/api/assignments/${id(assignmentId)}/swaps`, { toWorkerId, note });
 export const listMySwaps = () => api.get<TSwap[]>('/api/me/swaps');
-export const decideSwap = (swapId: string, action: 'accept' | 'decline' | 'withdraw' | 'approve' | 'reject') => api.post<TSwap>(`/api/swaps/${id(swapId)}/${action}`);
+export const decideSwap = (swapId: string, action: 'accept' | 'decline' | 'withdraw' | 'approve') => api.post<TSwap>(`/api/swaps/${id(swapId)}/${action}`);
+export const rejectSwap = (swapId: string, reason: string) => api.post<TSwap>(`/api/swaps/${id(swapId)}/reject`, { reason });
+export const listSwapApprovals = () => api.get<TSwapAwaitingApproval[]>('/api/swap-approvals');
 
 export type ShiftListQuery = { organisationId?: string; locationId?: string; from?: string; to?: string; status?: 'open' | 'cancelled'; limit?: number };
 /** Shifts by start time (the server orders them). */
@@ -66,6 +69,7 @@ export async function updateNotificationPreferences(csrfToken: string, preferenc
   return body as TNotificationPreferences;
 }
 
+export const getCalendarFeedStatus = () => api.get<TCalendarFeedStatus>('/api/me/calendar-feed');
 export const createCalendarFeed = () => api.post<TCalendarFeed>('/api/me/calendar-feed');
 export const revokeCalendarFeed = () => api.delete<undefined>('/api/me/calendar-feed');
 

@@ -5,7 +5,8 @@ import { matchPath } from '../router';
 import { MyShiftsPage } from './my-shifts';
 import { NotificationsPage } from './notifications';
 import { OpenShiftsPage } from './open-shifts';
-import { PlannerShiftPage, PlannerShiftsPage } from './planner-shifts';
+import { PlannerShiftPage } from './planner-shift-detail';
+import { PlannerShiftsPage } from './planner-shifts';
 
 const isPlanner = (me: TMe) => me.roles.some((b) => b.role === 'planner');
 
