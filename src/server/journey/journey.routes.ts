@@ -8,6 +8,8 @@ import {
   ZJourneysQuery,
   ZJourneySummary,
   ZLearningPlan,
+  ZMarkIndependent,
+  ZPackageIndependence,
   ZOrientationBooking,
   ZRecordStep,
   ZRegistration,
@@ -18,6 +20,7 @@ import {
 import { actorOf } from '../auth/auth.plugin.js';
 import type { Db } from '../db/open-database.js';
 import { errorResponses } from '../http/responses.js';
+import { listIndependence, markIndependent } from './independence.js';
 import * as service from './journey.service.js';
 
 const tags = ['journey'];
@@ -115,5 +118,25 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     '/api/journeys/:id/close',
     { schema: { tags, summary: 'Close the journey: the person stopped (mediators)', params: ZIdParams, body: ZCloseJourney, response: { 200: ZJourney, ...errorResponses } } },
     async (request) => service.closeJourney(db, actorOf(request), request.params.id, request.body.reason),
+  );
+
+  app.get(
+    '/api/workers/:id/package-independence',
+    { schema: { tags, summary: 'Packages in which a newcomer works independently (no longer counted against supervision capacity)', params: ZIdParams, response: { 200: z.array(ZPackageIndependence), ...errorResponses } } },
+    async (request) => listIndependence(db, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/workers/:id/package-independence',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a newcomer independent for a package (a planner of an organisation the person works at)',
+        params: ZIdParams,
+        body: ZMarkIndependent,
+        response: { 201: ZPackageIndependence, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await markIndependent(db, actorOf(request), request.params.id, request.body.packageId)),
   );
 };

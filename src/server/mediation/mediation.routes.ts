@@ -11,6 +11,8 @@ import {
   ZMediationRequest,
   ZMediationRequestsQuery,
   ZOffer,
+  ZPlacementResult,
+  ZPlaceOnShifts,
 } from '../../shared/mediation.schemas.js';
 import { actorOf } from '../auth/auth.plugin.js';
 import type { Db } from '../db/open-database.js';
@@ -82,6 +84,20 @@ export const mediationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/offers/:id/decline',
     { schema: { tags, summary: 'Decline an offered candidate with a reason and the next step (planner)', params: ZIdParams, body: ZDeclineOffer, response: { 200: ZOffer, ...errorResponses } } },
     async (request) => service.declineOffer(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/offers/:id/shifts',
+    {
+      schema: {
+        tags,
+        summary: 'Place the accepted person on open shifts of the organisation (mediator, the organisation’s planner): confirmed at once through the claim rules, all or nothing',
+        params: ZIdParams,
+        body: ZPlaceOnShifts,
+        response: { 201: ZPlacementResult, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.placeOnShifts(db, actorOf(request), request.params.id, request.body)),
   );
 
   app.get(

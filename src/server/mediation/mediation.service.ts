@@ -9,13 +9,18 @@ import type {
   TMediationQueues,
   TMediationRequest,
   TOffer,
+  TPlaceOnShifts,
+  TPlacementResult,
 } from '../../shared/mediation.schemas.js';
 import { canMediateRegion, isAdmin, plannerOrganisationIds, regionIdsAs, type Actor } from '../auth/actor.js';
-import { findOrganisationContext } from '../assignments/assignments.repo.js';
-import { loadShiftFacts } from '../assignments/eligibility.js';
+import { findLiveAssignment, findOrganisationContext, insertAssignment, lockWorkers } from '../assignments/assignments.repo.js';
+import { checkEligibility, loadShiftFacts } from '../assignments/eligibility.js';
 import type { Db, DbOrTx } from '../db/open-database.js';
-import { activityPackages, locations, offers, organisations, requests, workers } from '../db/schema.js';
-import { AppError, forbidden, notFound } from '../errors/app-error.js';
+import { activityPackages, locations, offers, organisations, regions, requests, workers } from '../db/schema.js';
+import { AppError, forbidden, notFound, type Issue } from '../errors/app-error.js';
+import { countsAsNewcomer } from '../journey/independence.js';
+import { CHECK_IN_GRACE_DAYS, journeyQueues, recordMatchFromOffer, WELCOME_CALL_WITHIN_HOURS, workersNotReadyForOffers } from '../journey/journey.service.js';
+import { notify } from '../notifications/notify.js';
 import * as shiftRepo from '../shifts/shifts.repo.js';
 import * as repo from './mediation.repo.js';
 import { rankCandidates } from './ranking.js';
@@ -162,6 +167,10 @@ export async function createOffers(db: Db, actor: Actor, requestId: string, inpu
   const found = await db.select({ id: workers.id }).from(workers).where(and(inArray(workers.id, workerIds), eq(workers.regionId, request.regionId)));
   const unknown = workerIds.filter((id) => !found.some((f) => f.id === id));
   if (unknown.length) throw new AppError('VALIDATION_FAILED', 'Not a worker of this region', unknown.map((id) => ({ path: `workerIds[${input.workerIds.indexOf(id)}]`, message: 'not a worker of this region' })));
+  const notReady = [...(await workersNotReadyForOffers(db, workerIds))];
+  if (notReady.length) {
+    throw new AppError('CONFLICT', 'Still in intake: the welcome call and orientation come first', notReady.map((id) => ({ path: `workerIds[${input.workerIds.indexOf(id)}]`, message: 'is still in intake (welcome call, orientation) or stopped' })));
+  }
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from requests where id = ${requestId} for update`);
     const live = await repo.listOffers(tx, and(eq(offers.requestId, requestId), inArray(offers.workerId, workerIds), inArray(offers.status, ['offered', 'accepted']))!);
@@ -171,6 +180,7 @@ export async function createOffers(db: Db, actor: Actor, requestId: string, inpu
       .values(workerIds.map((workerId) => ({ requestId, workerId, note: input.note, createdByUserId: actor.userId, createdAt: now })))
       .returning({ id: offers.id });
     await tx.update(requests).set({ firstOfferAt: now }).where(and(eq(requests.id, requestId), sql`${requests.firstOfferAt} is null`));
+    await notify(tx, { type: 'offer.made', offerIds: rows.map((r) => r.id) });
     return (await repo.listOffers(tx, inArray(offers.id, rows.map((r) => r.id)))).map(toOffer);
   });
 }
@@ -186,12 +196,17 @@ async function offerForAnswer(tx: DbOrTx, actor: Actor, offerId: string) {
   return { offer, request };
 }
 
-/** The organisation takes the candidate: the request is filled. */
+/**
+ * The organisation takes the candidate: the request is filled, the person's journey records the match
+ * and moves on to the agreement, and the mediator hears of it.
+ */
 export async function acceptOffer(db: Db, actor: Actor, offerId: string, now = new Date()): Promise<TOffer> {
   return db.transaction(async (tx) => {
     const { offer, request } = await offerForAnswer(tx, actor, offerId);
     await tx.update(offers).set({ status: 'accepted', answeredAt: now, answeredByUserId: actor.userId }).where(eq(offers.id, offer.id));
     await tx.update(requests).set({ status: 'filled' }).where(eq(requests.id, request.id));
+    await recordMatchFromOffer(tx, { id: offer.id, requestId: request.id, workerId: offer.workerId, organisationId: request.organisationId }, actor.userId, now);
+    await notify(tx, { type: 'offer.answered', offerId: offer.id });
     return toOffer((await repo.findOffer(tx, offer.id))!);
   });
 }
@@ -204,13 +219,20 @@ export async function declineOffer(db: Db, actor: Actor, offerId: string, input:
       .update(offers)
       .set({ status: 'declined', answeredAt: now, answeredByUserId: actor.userId, declineReason: input.reason, nextStep: input.nextStep })
       .where(eq(offers.id, offer.id));
+    await notify(tx, { type: 'offer.answered', offerId: offer.id });
     return toOffer((await repo.findOffer(tx, offer.id))!);
   });
 }
 
-/** The region's service-level queues: requests without a first offer, offers without an answer, with age and overdue flags. */
+/**
+ * The region's service-level queues with age and overdue flags: requests without a first offer,
+ * offers without an answer, registrations without a welcome call, check-ins due.
+ */
 export async function mediationQueues(db: DbOrTx, actor: Actor, regionId: string, now = new Date()): Promise<TMediationQueues> {
   if (!canMediateRegion(actor, regionId)) throw forbidden('Only the region’s mediators and coordinators see its queues');
+  const [region] = await db.select({ timeZone: regions.timeZone }).from(regions).where(eq(regions.id, regionId));
+  if (!region) throw notFound('Region', regionId);
+  const { awaitingWelcomeCall, checkInsDue } = await journeyQueues(db, regionId, region.timeZone, now);
   const age = (from: Date) => Math.round(((now.getTime() - from.getTime()) / HOUR_MS) * 10) / 10;
   const awaitingFirstOffer = (await repo.requestsAwaitingFirstOffer(db, regionId)).map((r) => ({
     requestId: r.id,
@@ -232,12 +254,75 @@ export async function mediationQueues(db: DbOrTx, actor: Actor, regionId: string
     now: now.toISOString(),
     firstOfferWithinHours: FIRST_OFFER_WITHIN_HOURS,
     answerWithinHours: ANSWER_WITHIN_HOURS,
-    welcomeCallWithinHours: 24,
-    checkInGraceDays: 7,
+    welcomeCallWithinHours: WELCOME_CALL_WITHIN_HOURS,
+    checkInGraceDays: CHECK_IN_GRACE_DAYS,
     awaitingFirstOffer,
     awaitingAnswer,
-    awaitingWelcomeCall: [],
-    checkInsDue: [],
-    overdueCount: [...awaitingFirstOffer, ...awaitingAnswer].filter((x) => x.isOverdue).length,
+    awaitingWelcomeCall,
+    checkInsDue,
+    overdueCount: [...awaitingFirstOffer, ...awaitingAnswer, ...awaitingWelcomeCall, ...checkInsDue].filter((x) => x.isOverdue).length,
   };
+}
+
+/**
+ * The accepted person on open shifts of the organisation, picked by the region's mediator or the
+ * organisation's planner: the claim path's locks (worker, then shifts in id order), rules
+ * (checkEligibility, one shift after the other so the picks are checked against each other) and the
+ * database's double-booking guard. All or nothing; each placement is confirmed at once (source mediation).
+ */
+export async function placeOnShifts(db: Db, actor: Actor, offerId: string, input: TPlaceOnShifts, now = new Date()): Promise<TPlacementResult> {
+  const offer = await repo.findOffer(db, offerId);
+  const request = offer && (await repo.findRequest(db, offer.requestId));
+  if (!offer || !request || !canSeeCandidates(actor, { organisationId: request.organisationId, regionId: request.regionId })) throw notFound('Offer', offerId);
+  if (offer.status !== 'accepted') throw new AppError('CONFLICT', `This offer is ${offer.status}, not accepted`);
+  const shiftIds = [...new Set(input.shiftIds)];
+  const pathOf = (id: string) => `shiftIds[${input.shiftIds.indexOf(id)}]`;
+  try {
+    return await db.transaction(async (tx) => {
+      await lockWorkers(tx, [offer.workerId]);
+      const issues: Issue[] = [];
+      const placed: TPlacementResult['placed'] = [];
+      const context = await findOrganisationContext(tx, request.organisationId);
+      for (const shiftId of [...shiftIds].sort()) {
+        await shiftRepo.lockShift(tx, shiftId);
+        const shift = await shiftRepo.findShift(tx, shiftId);
+        if (!shift || shift.organisationId !== request.organisationId) {
+          issues.push({ path: pathOf(shiftId), message: 'is not a shift of the organisation' });
+          continue;
+        }
+        if (shift.status !== 'open' || shift.start <= now) {
+          issues.push({ path: pathOf(shiftId), message: shift.status !== 'open' ? 'was cancelled' : 'has already started' });
+          continue;
+        }
+        if (await findLiveAssignment(tx, shiftId, offer.workerId)) {
+          issues.push({ path: pathOf(shiftId), message: 'the person is already on this shift' });
+          continue;
+        }
+        const violations = (await checkEligibility(tx, { workerId: offer.workerId, shiftIds: [shiftId], rules: context.rules, timeZone: context.timeZone })).get(shiftId) ?? [];
+        if (violations.length) {
+          issues.push(...violations.map((v) => ({ path: pathOf(shiftId), message: v.message })));
+          continue;
+        }
+        const row = await insertAssignment(tx, {
+          shiftId,
+          workerId: offer.workerId,
+          status: 'confirmed',
+          source: 'mediation',
+          start: shift.start,
+          end: shift.end,
+          isNewcomer: await countsAsNewcomer(tx, offer.workerId, shift.packageId),
+          decidedAt: now,
+          decidedByUserId: actor.userId,
+        });
+        await notify(tx, { type: 'claim.confirmed', assignmentId: row.id });
+        placed.push({ shiftId, assignmentId: row.id });
+      }
+      if (issues.length) throw new AppError('NOT_ELIGIBLE', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+      return { placed: placed.sort((a, b) => input.shiftIds.indexOf(a.shiftId) - input.shiftIds.indexOf(b.shiftId)) };
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '23P01') throw new AppError('CONFLICT', 'The person already has a shift at that time', [{ path: 'shiftIds', message: 'overlaps another shift of the person' }]);
+    throw error;
+  }
 }
