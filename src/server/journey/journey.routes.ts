@@ -43,8 +43,8 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
         body: ZRegistration,
         response: { 201: ZRegistrationResult, ...errorResponses },
       },
-      // Per address, like the login: one client cannot create accounts in bulk.
-      config: { rateLimit: { hook: 'preHandler', max: registrationRateLimit.max, timeWindow: registrationRateLimit.timeWindowMs, keyGenerator: (request) => request.ip } },
+      // Per address and counted before validation, like the login: one client cannot create accounts in bulk.
+      config: { rateLimit: { hook: 'onRequest', max: registrationRateLimit.max, timeWindow: registrationRateLimit.timeWindowMs, keyGenerator: (request) => request.ip } },
     },
     async (request, reply) => reply.status(201).send(await service.register(db, request.body)),
   );
