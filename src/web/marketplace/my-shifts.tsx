@@ -15,6 +15,9 @@ import { ReasonForm } from './reason-form';
 import { cancelAssignment, decideSwap, getMyProgress, listMyShifts, listMySwaps, listSwapCandidates, offerSwap, withdrawClaim } from './requests';
 import { formatMoment, formatShiftWhen, statusKey } from './shift-format';
 
+// The journey pages import it from here; it lives in its own file now.
+export { ReasonForm } from './reason-form';
+
 export function MyShiftsPage() {
   const { t } = useI18n();
   const me = useMe();
