@@ -1,0 +1,112 @@
+// The exact rule check for many workers against one target: ONE planning problem holding the target,
+// the shifts those workers already hold around it and the people already on it, and each hard
+// constraint's `whyNot` per worker — the same implementation claims and auto-planning use.
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { compileOrThrow } from '../../../solver/regional/compile.js';
+import { hardConstraints, type EligibilityRule } from '../../../solver/regional/constraints/index.js';
+import type { ProblemDocument } from '../../../solver/regional/documents.js';
+import { Plan } from '../../../solver/regional/plan.js';
+import { describe, loadShiftFacts, toJsonParams, weekStart, type RuleViolation } from '../../assignments/eligibility.js';
+import type { DbOrTx } from '../../db/open-database.js';
+import { assignments } from '../../db/schema.js';
+import { loadWorkerEntries } from '../../planning/worker-facts.js';
+import type { RankingTarget } from './target.js';
+
+const DAY_MS = 86_400_000;
+const PADDING_MS = 8 * DAY_MS;
+/** A request is checked only against the rules about the person; its shifts are planned later. */
+const PERSONAL_RULES: readonly EligibilityRule[] = ['package', 'registration', 'travel'];
+
+/**
+ * The rule a ruled-out worker is counted under: the first they break in this order. The rules the
+ * quick filter decides in SQL (package, then travel) come first, so that a worker is counted under
+ * the same rule whether SQL or the engine ruled them out; then the engine's registry order.
+ */
+const GROUPING_ORDER: readonly EligibilityRule[] = [
+  'package',
+  'travel',
+  ...new Set(hardConstraints.map((c) => c.rule).filter((rule) => rule !== 'package' && rule !== 'travel')),
+];
+
+export function groupingRuleOf(violations: readonly RuleViolation[]): RuleViolation | undefined {
+  let first: RuleViolation | undefined;
+  for (const v of violations) if (!first || GROUPING_ORDER.indexOf(v.rule) < GROUPING_ORDER.indexOf(first.rule)) first = v;
+  return first;
+}
+
+/** Every hard rule each worker breaks on the target (an empty list: they may take it). */
+export async function checkWorkers(db: DbOrTx, target: RankingTarget, workerIds: string[]): Promise<Map<string, RuleViolation[]>> {
+  const violations = new Map<string, RuleViolation[]>();
+  if (workerIds.length === 0) return violations;
+  const t = target.facts;
+  const isShift = target.kind === 'shift';
+  const from = new Date(t.start.getTime() - PADDING_MS);
+  const to = new Date(t.end.getTime() + PADDING_MS);
+  const live = inArray(assignments.status, ['pending', 'confirmed']);
+  const held = isShift
+    ? await db
+        .select({ workerId: assignments.workerId, shiftId: assignments.shiftId })
+        .from(assignments)
+        .where(and(inArray(assignments.workerId, workerIds), live, lt(assignments.start, to), gt(assignments.end, from)))
+    : [];
+  const heldFacts = await loadShiftFacts(db, [...new Set(held.map((h) => h.shiftId))].filter((id) => id !== t.id));
+  const occupants = isShift
+    ? await db.select({ id: assignments.id, isNewcomer: assignments.isNewcomer }).from(assignments).where(and(eq(assignments.shiftId, t.id), live))
+    : [];
+  const all = [t, ...heldFacts];
+  const horizonStart = weekStart(Math.min(...all.map((s) => s.start.getTime())), target.rules, target.timeZone);
+  const lastEnd = Math.max(...all.map((s) => s.end.getTime()));
+  let horizonEnd = horizonStart;
+  while (horizonEnd.toMillis() < lastEnd) horizonEnd = horizonEnd.plus({ days: 7 });
+  const organisationIds = new Set(all.map((s) => s.organisationId));
+  const entries = await loadWorkerEntries(
+    db,
+    workerIds,
+    { from: horizonStart.toJSDate(), to: horizonEnd.toJSDate(), timeZone: target.timeZone },
+    { packageIds: new Set(all.map((s) => s.packageId)), organisationIds },
+  );
+  const docWorkers: ProblemDocument['workers'] = [];
+  for (const entry of entries.values()) {
+    const { regionId: _r, kind: _k, minDaysPerYear: _m, ...worker } = entry;
+    docWorkers.push(worker);
+  }
+  for (const o of occupants) docWorkers.push({ id: `occupant-${o.id}`, lat: t.lat, lon: t.lon, maxTravelKm: 0, packages: [], newcomer: o.isNewcomer });
+  const doc: ProblemDocument = {
+    format: 'harmonica.planning-problem/1',
+    id: `ranking-${t.id}`,
+    horizonStart: horizonStart.toUTC().toISO()!,
+    horizonEnd: horizonEnd.toUTC().toISO()!,
+    rules: { minRestMinutes: target.rules.minRestMinutes, maxMinutesPerWeek: target.rules.maxMinutesPerWeek },
+    packages: [...new Map(all.map((s) => [s.packageId, { id: s.packageId, requiresRegistration: s.requiresRegistration }])).values()],
+    organisations: [...organisationIds].map((id) => ({ id })),
+    locations: [...new Map(all.map((s) => [s.locationId, { id: s.locationId, organisationId: s.organisationId, lat: s.lat, lon: s.lon }])).values()],
+    shifts: all.map((s) => ({
+      id: s.id,
+      locationId: s.locationId,
+      packageId: s.packageId,
+      start: s.start.toISOString(),
+      end: s.end.toISOString(),
+      demand: Math.max(1, s.places),
+      supervisionCapacity: s.supervisionCapacity,
+    })),
+    workers: docWorkers,
+  };
+  const problem = compileOrThrow(doc);
+  const plan = new Plan(problem);
+  const shiftIndex = problem.shiftIndex;
+  for (const h of held) if (h.shiftId !== t.id) plan.add(shiftIndex.get(h.shiftId)!, problem.workerIndex.get(h.workerId)!);
+  for (const o of occupants) plan.add(shiftIndex.get(t.id)!, problem.workerIndex.get(`occupant-${o.id}`)!);
+  const rules = isShift ? hardConstraints : hardConstraints.filter((c) => PERSONAL_RULES.includes(c.rule));
+  const s = shiftIndex.get(t.id)!;
+  for (const workerId of workerIds) {
+    const w = problem.workerIndex.get(workerId);
+    if (w === undefined) continue;
+    const list: RuleViolation[] = [];
+    for (const constraint of rules) {
+      const reason = constraint.whyNot(plan, s, w);
+      if (reason) list.push({ rule: reason.rule, params: toJsonParams(reason.params), message: describe(reason.rule, reason.params) });
+    }
+    violations.set(workerId, list);
+  }
+  return violations;
+}
