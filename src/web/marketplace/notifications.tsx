@@ -1,7 +1,7 @@
 // In-app notifications (list, mark read) and the channel per notification type.
 import { useEffect, useState } from 'react';
 import { notificationTypes, type TNotificationChannel, type TNotificationPreference } from '../../shared/notifications.schemas';
-import { Card, ErrorMessage, Loading } from '../components/ui';
+import { Card, ErrorMessage, Loading, SelectField } from '../components/ui';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useMe } from '../session';
 import { useLoad } from '../use-load';
@@ -86,23 +86,23 @@ function PreferencesCard() {
     <Card title={t('marketplace.preferences')} testId="notification-preferences">
       <div className="preference-list">
         {notificationTypes.map((type) => (
-          <div className="field preference" key={type}>
-            <label htmlFor={`pref-${type}`}>{t(`marketplace.type.${type}` as MessageKey)}</label>
-            <select
-              id={`pref-${type}`}
-              value={draft[type] ?? current[type] ?? 'in_app'}
-              onChange={(e) => {
-                setDraft({ ...draft, [type]: e.target.value as TNotificationChannel });
-                setIsSaved(false);
-              }}
-            >
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`marketplace.channel.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            key={type}
+            className="preference"
+            label={t(`marketplace.type.${type}` as MessageKey)}
+            value={draft[type] ?? current[type] ?? 'in_app'}
+            testId={`pref-${type}`}
+            onChange={(e) => {
+              setDraft({ ...draft, [type]: e.target.value as TNotificationChannel });
+              setIsSaved(false);
+            }}
+          >
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`marketplace.channel.${c}`)}
+              </option>
+            ))}
+          </SelectField>
         ))}
       </div>
       {error !== null && <ErrorMessage error={error} />}

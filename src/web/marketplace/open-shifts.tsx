@@ -5,7 +5,7 @@ import type { TOpenShiftForMe, TRuleViolation } from '../../shared/assignments.s
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import type { TOrganisation } from '../../shared/organisations.schemas';
 import { ApiError } from '../api';
-import { ErrorMessage, Loading } from '../components/ui';
+import { ErrorMessage, Field, Loading, SelectField } from '../components/ui';
 import { packageName } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { listOrganisations, listPackages } from '../requests';
@@ -164,50 +164,32 @@ export function OpenShiftsPage() {
       <details className="filters card">
         <summary>{t('marketplace.filters')}</summary>
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="filter-sort">{t('marketplace.sort')}</label>
-            <select id="filter-sort" value={filters.sort} data-testid="filter-sort" onChange={(e) => set({ sort: e.target.value as Filters['sort'] })}>
-              {(['suggested', 'soonest', 'nearest'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`marketplace.sort.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-package">{t('marketplace.filter.package')}</label>
-            <select id="filter-package" value={filters.packageId} onChange={(e) => set({ packageId: e.target.value })}>
-              <option value="">{t('marketplace.filter.all')}</option>
-              {packages.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {packageName(p, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-organisation">{t('marketplace.filter.organisation')}</label>
-            <select id="filter-organisation" value={filters.organisationId} onChange={(e) => set({ organisationId: e.target.value })}>
-              <option value="">{t('marketplace.filter.all')}</option>
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-distance">{t('marketplace.filter.distance')}</label>
-            <input id="filter-distance" type="number" min={0} max={500} inputMode="numeric" value={filters.maxDistanceKm} onChange={(e) => set({ maxDistanceKm: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-from">{t('marketplace.filter.from')}</label>
-            <input id="filter-from" type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-to">{t('marketplace.filter.to')}</label>
-            <input id="filter-to" type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
-          </div>
+          <SelectField label={t('marketplace.sort')} value={filters.sort} testId="filter-sort" onChange={(e) => set({ sort: e.target.value as Filters['sort'] })}>
+            {(['suggested', 'soonest', 'nearest'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`marketplace.sort.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('marketplace.filter.package')} value={filters.packageId} testId="filter-package" onChange={(e) => set({ packageId: e.target.value })}>
+            <option value="">{t('marketplace.filter.all')}</option>
+            {packages.map((p) => (
+              <option key={p.id} value={p.id}>
+                {packageName(p, locale)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('marketplace.filter.organisation')} value={filters.organisationId} testId="filter-organisation" onChange={(e) => set({ organisationId: e.target.value })}>
+            <option value="">{t('marketplace.filter.all')}</option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+          <Field label={t('marketplace.filter.distance')} type="number" min={0} max={500} inputMode="numeric" value={filters.maxDistanceKm} testId="filter-distance" onChange={(e) => set({ maxDistanceKm: e.target.value })} />
+          <Field label={t('marketplace.filter.from')} type="date" value={filters.from} testId="filter-from" onChange={(e) => set({ from: e.target.value })} />
+          <Field label={t('marketplace.filter.to')} type="date" value={filters.to} testId="filter-to" onChange={(e) => set({ to: e.target.value })} />
         </div>
         <label className="check">
           <input type="checkbox" checked={filters.includeIneligible} data-testid="filter-ineligible" onChange={(e) => set({ includeIneligible: e.target.checked })} />

@@ -1,7 +1,7 @@
 // The region's pool of workers with search by name and a filter by kind, 25 at a time.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ZWorkerKind, type TWorkerKind } from '../../shared/workers.schemas';
-import { Card, ErrorMessage, Loading } from '../components/ui';
+import { Card, ErrorMessage, Field, Loading, SelectField } from '../components/ui';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { listWorkers } from '../requests';
@@ -22,8 +22,6 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function WorkerPool({ regionId }: { regionId: string }) {
   const { t, locale } = useI18n();
-  const searchId = useId();
-  const kindId = useId();
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<TWorkerKind | ''>('');
   const [offset, setOffset] = useState(0);
@@ -38,21 +36,15 @@ export function WorkerPool({ regionId }: { regionId: string }) {
   return (
     <Card title={t('pool.title')} testId="worker-pool">
       <form className="toolbar" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={searchId}>{t('pool.search')}</label>
-          <input id={searchId} type="search" value={search} onChange={(event) => setSearch(event.target.value)} data-testid="pool-search" autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor={kindId}>{t('pool.kind')}</label>
-          <select id={kindId} value={kind} onChange={(event) => setKind(event.target.value as TWorkerKind | '')} data-testid="pool-kind">
-            <option value="">{t('pool.allKinds')}</option>
-            {ZWorkerKind.options.map((option) => (
-              <option key={option} value={option}>
-                {t(`kind.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label={t('pool.search')} type="search" value={search} onChange={(event) => setSearch(event.target.value)} testId="pool-search" autoComplete="off" />
+        <SelectField label={t('pool.kind')} value={kind} onChange={(event) => setKind(event.target.value as TWorkerKind | '')} testId="pool-kind">
+          <option value="">{t('pool.allKinds')}</option>
+          {ZWorkerKind.options.map((option) => (
+            <option key={option} value={option}>
+              {t(`kind.${option}`)}
+            </option>
+          ))}
+        </SelectField>
       </form>
       {loaded.error !== null && <ErrorMessage error={loaded.error} onRetry={loaded.reload} />}
       {loaded.isLoading && !page && <Loading />}
