@@ -18,6 +18,8 @@ import { canBrowsePool, MeContext, primaryRole } from './session';
 import { marketplaceRoute } from './marketplace/routes';
 import { planningRoute } from './planning/routes';
 import { mediationRoute } from './mediation/routes';
+import { journeyRoute } from './journey/routes';
+import { RegisterPage } from './journey/register-page';
 
 type Session = { status: 'loading' } | { status: 'anonymous' } | { status: 'signedIn'; me: TMe };
 
@@ -107,7 +109,7 @@ export function App() {
       <main id="main" className="main" tabIndex={-1}>
         {localeError !== null && <ErrorMessage error={localeError} />}
         {session.status === 'loading' && <Loading />}
-        {session.status === 'anonymous' && <LoginPage onLoggedIn={handleLoggedIn} />}
+        {session.status === 'anonymous' && (path === '/register' ? <RegisterPage onLoggedIn={handleLoggedIn} /> : <LoginPage onLoggedIn={handleLoggedIn} />)}
         {me && (
           <MeContext value={me}>
             <SignedInRoutes me={me} path={path} />
@@ -124,7 +126,7 @@ function SignedInRoutes({ me, path }: { me: TMe; path: string }) {
   if (worker && canBrowsePool(me)) return <WorkerPage workerId={worker.id!} />;
   const region = matchPath('/regions/:id', path);
   if (region && canBrowsePool(me)) return <RegionPage regionId={region.id!} />;
-  return marketplaceRoute(me, path) ?? planningRoute(me, path) ?? mediationRoute(me, path) ?? <NotFound />;
+  return marketplaceRoute(me, path) ?? planningRoute(me, path) ?? mediationRoute(me, path) ?? journeyRoute(me, path) ?? <NotFound />;
 }
 
 function RoleHome({ me }: { me: TMe }) {

@@ -95,7 +95,7 @@ describe('a queue', () => {
     inLocale(
       <QueueSection
         title="Aanvragen zonder eerste aanbod"
-        withinHours={24}
+        deadline="Termijn: 24 uur"
         testId="queue"
         items={[
           { key: 'a', title: 'Thuiszorg Vecht', ageHours: 3.2, isOverdue: false, to: '/requests/a' },
@@ -113,7 +113,7 @@ describe('a queue', () => {
   });
 
   it('says when it is empty', () => {
-    inLocale(<QueueSection title="Q" withinHours={48} testId="queue" items={[]} />);
+    inLocale(<QueueSection title="Q" deadline="Termijn: 48 uur" testId="queue" items={[]} />);
     expect(screen.getByTestId('queue-empty').textContent).toBe('Niets in deze wachtrij.');
     expect(screen.queryByTestId('queue-overdue')).toBeNull();
   });

@@ -1,8 +1,9 @@
 // Service-level queues: what waits, how long, and what is past its deadline, oldest first.
 import type { TMediationQueues } from '../../shared/mediation.schemas';
 import { Card, ErrorMessage, Loading, Stat } from '../components/ui';
-import { formatNumber } from '../format';
-import { useI18n } from '../i18n/i18n';
+import type { TLocale } from '../../shared/common.schemas';
+import { formatDate, formatNumber } from '../format';
+import { useI18n, type MessageKey, type Translate } from '../i18n/i18n';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { formatAge } from './explain';
@@ -11,14 +12,14 @@ import { getMediationQueues } from './requests';
 export type QueueItem = { key: string; title: string; detail?: string; ageHours: number; isOverdue: boolean; to: string };
 
 /** One queue: its deadline in the title, overdue items marked and counted. */
-export function QueueSection({ title, withinHours, items, testId }: { title: string; withinHours: number; items: QueueItem[]; testId: string }) {
+export function QueueSection({ title, deadline, items, testId }: { title: string; deadline: string; items: QueueItem[]; testId: string }) {
   const { t, locale } = useI18n();
   const overdue = items.filter((i) => i.isOverdue).length;
   const sorted = [...items].sort((a, b) => b.ageHours - a.ageHours);
   return (
     <Card title={title} testId={testId} headingLevel={3} className="queue">
       <p className="muted">
-        {t('mediation.queue.within', { hours: withinHours })}
+        {deadline}
         {overdue > 0 && (
           <>
             {' · '}
@@ -51,8 +52,24 @@ export function QueueSection({ title, withinHours, items, testId }: { title: str
   );
 }
 
-export function requestQueueItems(queues: TMediationQueues, t: ReturnType<typeof useI18n>['t']): { firstOffer: QueueItem[]; answer: QueueItem[] } {
+export function queueItems(queues: TMediationQueues, t: Translate, locale: TLocale): Record<'welcomeCall' | 'firstOffer' | 'answer' | 'checkIn', QueueItem[]> {
   return {
+    welcomeCall: queues.awaitingWelcomeCall.map((j) => ({
+      key: j.journeyId,
+      title: j.name,
+      detail: `${t(`journey.entry.${j.entryKind}` as MessageKey)} · ${j.ownerName ?? t('journey.noOwner')}`,
+      ageHours: j.ageHours,
+      isOverdue: j.isOverdue,
+      to: `/mediation/people/${j.journeyId}`,
+    })),
+    checkIn: queues.checkInsDue.map((j) => ({
+      key: `${j.journeyId}-${j.step}`,
+      title: j.name,
+      detail: `${t(`journey.step.${j.step}`)} · ${t('journey.dueOn', { date: formatDate(j.dueOn, locale) })} · ${j.ownerName ?? t('journey.noOwner')}`,
+      ageHours: j.daysPastDue * 24,
+      isOverdue: j.isOverdue,
+      to: `/mediation/people/${j.journeyId}`,
+    })),
     firstOffer: queues.awaitingFirstOffer.map((r) => ({
       key: r.requestId,
       title: r.organisationName,
@@ -79,17 +96,21 @@ export function MediationQueues({ regionId }: { regionId: string }) {
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading />;
   const queues = loaded.data;
-  const items = requestQueueItems(queues, t);
+  const items = queueItems(queues, t, locale);
   return (
     <>
-      <dl className="stats">
+      <dl className="stats stats-wide">
+        <Stat label={t('mediation.queue.welcomeCall')} value={formatNumber(items.welcomeCall.length, locale)} testId="stat-welcome-call" />
         <Stat label={t('mediation.queue.firstOffer')} value={formatNumber(items.firstOffer.length, locale)} testId="stat-first-offer" />
         <Stat label={t('mediation.queue.answer')} value={formatNumber(items.answer.length, locale)} testId="stat-answer" />
+        <Stat label={t('mediation.queue.checkIn')} value={formatNumber(items.checkIn.length, locale)} testId="stat-check-in" />
         <Stat label={t('mediation.queue.overdueTotal')} value={formatNumber(queues.overdueCount, locale)} tone={queues.overdueCount > 0 ? 'warning' : 'normal'} testId="stat-overdue" />
       </dl>
       <div className="grid grid-2">
-        <QueueSection title={t('mediation.queue.firstOffer')} withinHours={queues.firstOfferWithinHours} items={items.firstOffer} testId="queue-first-offer" />
-        <QueueSection title={t('mediation.queue.answer')} withinHours={queues.answerWithinHours} items={items.answer} testId="queue-answer" />
+        <QueueSection title={t('mediation.queue.welcomeCall')} deadline={t('mediation.queue.within', { hours: queues.welcomeCallWithinHours })} items={items.welcomeCall} testId="queue-welcome-call" />
+        <QueueSection title={t('mediation.queue.firstOffer')} deadline={t('mediation.queue.within', { hours: queues.firstOfferWithinHours })} items={items.firstOffer} testId="queue-first-offer" />
+        <QueueSection title={t('mediation.queue.answer')} deadline={t('mediation.queue.within', { hours: queues.answerWithinHours })} items={items.answer} testId="queue-answer" />
+        <QueueSection title={t('mediation.queue.checkIn')} deadline={t('mediation.queue.grace', { days: queues.checkInGraceDays })} items={items.checkIn} testId="queue-check-in" />
       </div>
     </>
   );

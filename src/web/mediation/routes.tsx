@@ -25,8 +25,9 @@ export function mediationRoute(me: TMe, path: string): ReactNode {
 }
 
 /** Header links into mediation for the roles that have a page there. */
-export function mediationNavLinks(me: TMe, t: (key: 'mediation.nav.workspace' | 'mediation.nav.inbox') => string): { to: string; label: string; testId: string }[] {
+export function mediationNavLinks(me: TMe, t: (key: 'mediation.nav.workspace' | 'mediation.nav.inbox' | 'mediation.nav.journey') => string): { to: string; label: string; testId: string }[] {
   const links: { to: string; label: string; testId: string }[] = [];
+  if (me.workerId) links.push({ to: '/my-journey', label: t('mediation.nav.journey'), testId: 'nav-my-journey' });
   if (mayMediate(me)) links.push({ to: '/mediation', label: t('mediation.nav.workspace'), testId: 'nav-mediation' });
   if (hasInbox(me)) links.push({ to: '/inbox', label: t('mediation.nav.inbox'), testId: 'nav-inbox' });
   return links;

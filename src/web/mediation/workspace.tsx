@@ -21,6 +21,14 @@ export function WorkspacePage({ me }: { me: TMe }) {
   return (
     <section className="page mediation-page" data-testid="mediation-workspace">
       <h1>{t('mediation.workspace.title')}</h1>
+      <p className="form-actions">
+        <Link to="/mediation/people" className="button button-secondary" data-testid="people-link">
+          {t('journey.people.title')}
+        </Link>
+        <Link to="/mediation/funnel" className="button button-secondary" data-testid="funnel-link">
+          {t('journey.funnel.title')}
+        </Link>
+      </p>
       {regionIds.length === 0 && <p className="alert alert-info">{t('region.noRegion')}</p>}
       {regionIds.map((regionId) => (
         <RegionWorkspace key={regionId} regionId={regionId} />

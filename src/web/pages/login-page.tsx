@@ -4,6 +4,7 @@ import { ErrorMessage, Field } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 import { logIn } from '../requests';
 import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+import { RegisterLink } from '../journey/register-page';
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: TMe) => void }) {
   const { t } = useI18n();
@@ -67,6 +68,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: TMe) => void }) {
             {isBusy ? t('login.busy') : t('login.submit')}
           </button>
         </form>
+        <RegisterLink />
       </div>
     </section>
   );
