@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     const problem = prepareProblem(parseCurtoisInstance(await readFile(instanceUrl(n), 'utf8')));
     // HiGHS runs in its worker while the engine searches on this thread: both get the same limit.
     const highs = withHighs ? (fitsHighs(problem) ? solveCurtoisMip(problem, { timeLimitSeconds }) : Promise.resolve('too large' as const)) : Promise.resolve('skipped' as const);
-    const result = solveCurtois(problem, { timeLimitSeconds, seed });
+    const result = await solveCurtois(problem, { timeLimitSeconds, seed });
     const bestKnown = CURTOIS_BEST_KNOWN[n]!;
     const row: Row = {
       instance: n,

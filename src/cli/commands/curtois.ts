@@ -43,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${file}: ${String(error instanceof Error ? error.message : error)}\n`);
     return 1;
   }
-  const result = solveCurtois(problem, { timeLimitSeconds, seed });
+  const result = await solveCurtois(problem, { timeLimitSeconds, seed });
   const number = instanceNumberOf(basename(file));
   const bestKnown = number === null ? null : (CURTOIS_BEST_KNOWN[number] ?? null);
   const line = {

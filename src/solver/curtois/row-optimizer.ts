@@ -24,12 +24,21 @@ export interface RowOptimizer {
   optimize(employee: number, cost: Float64Array, prices: RowPrices, out: Int16Array, maxRounds?: number): number | null;
 }
 
-/** How far (in shifts of the longest type) the minutes worked may stray from an even pace. */
+/** How far (in shifts of the longest type) the minutes worked may stray from an even pace, by default. */
 const PACE_WINDOW_SHIFTS = 4;
+
+export interface RowOptimizerOptions {
+  /**
+   * How far (in shifts of the longest type) the minutes worked may stray from an even pace. A
+   * narrower window makes the DP cheaper (the state shrinks in proportion) but finds fewer rows.
+   */
+  paceWindowShifts?: number;
+}
 /** Largest DP state count per day for which weekends worked, or one type's count, are tracked exactly. */
 const MAX_EXACT_STATES = 2500;
 
-export function createRowOptimizer(problem: CurtoisProblem): RowOptimizer {
+export function createRowOptimizer(problem: CurtoisProblem, options: RowOptimizerOptions = {}): RowOptimizer {
+  const paceWindowShifts = options.paceWindowShifts ?? PACE_WINDOW_SHIFTS;
   const { horizon: h, shiftCount: S, instance, forbidden, shiftMinutes } = problem;
   // Shifts that forbid the same successors behave alike as "the last shift worked", so the DP
   // state keeps only that class; the shift itself is chosen per transition.
@@ -49,7 +58,7 @@ export function createRowOptimizer(problem: CurtoisProblem): RowOptimizer {
   const unit = shiftMinutes.reduce((a, b) => gcd(a, b), 0);
   const units = Int32Array.from(shiftMinutes, (m) => m / unit);
   const maxUnits = Math.max(...units);
-  const window = (e: (typeof instance.employees)[number]) => Math.min(Math.floor(e.maxMinutes / unit), PACE_WINDOW_SHIFTS * maxUnits);
+  const window = (e: (typeof instance.employees)[number]) => Math.min(Math.floor(e.maxMinutes / unit), paceWindowShifts * maxUnits);
   const weekendsInHorizon = Math.floor(h / 7);
   const baseStates = (e: (typeof instance.employees)[number]) => (K * Math.max(1, e.maxConsecutive) * 2 + Math.max(1, e.minConsecutiveOff)) * (2 * window(e) + 1);
   // Weekends worked are counted exactly in the state when that stays small; otherwise (long

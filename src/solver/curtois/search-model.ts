@@ -9,13 +9,14 @@ import { coverCellCost, countCover } from './constraints/cover.js';
 import { hardEmployeeConstraints } from './constraints/index.js';
 import { offRequestCost } from './constraints/shift-off-requests.js';
 import { onRequestCost } from './constraints/shift-on-requests.js';
-import { createRowOptimizer, type RowPrices } from './row-optimizer.js';
+import { createRowOptimizer, type RowOptimizer, type RowPrices } from './row-optimizer.js';
 import { OFF, type CurtoisProblem, type Roster } from './problem.js';
 
 export type CurtoisMoveKind = 'cell' | 'swap-block' | 'set-block' | 'reoptimize-row' | 'reoptimize-window' | 'ruin-recreate';
 
 export interface CurtoisMove {
-  kind: CurtoisMoveKind;
+  /** A random move kind, or an exact repair made outside the random neighbourhoods (lns.ts). */
+  kind: CurtoisMoveKind | 'exact-repair';
   employees: number[];
   rows: Int16Array[];
   /** Hard penalty of each new row, filled by deltaOf. */
@@ -42,11 +43,19 @@ export const DEFAULT_MOVE_MIX: MoveMix = {
   'ruin-recreate': 10,
 };
 
+export interface ConstructOptions {
+  /**
+   * Asked before each row with the rows built so far: true switches to a cheaper DP (narrow
+   * working-time window, few price rounds) for the rest, so construction fits its time share.
+   */
+  shouldHurry?: (rowsBuilt: number, rowCount: number) => boolean;
+}
+
 export interface CurtoisSearchModel extends SearchModel<CurtoisMove, CurtoisSnapshot> {
   /** The working roster (a view: copy it to keep it). */
   roster(): Roster;
   /** Builds a start roster: each employee's row re-optimised in turn against the cover so far. */
-  construct(rng: Rng): void;
+  construct(rng: Rng, options?: ConstructOptions): void;
 }
 
 const BLOCKED = 1e9;
@@ -54,6 +63,8 @@ const BLOCKED = 1e9;
 // prices are kept, so the next call starts closer); construction tries harder.
 const SEARCH_PRICE_ROUNDS = 4;
 const CONSTRUCTION_PRICE_ROUNDS = 16;
+// The cheap DP of a hurried construction: working time within one longest shift of an even pace.
+const HURRIED_PACE_WINDOW_SHIFTS = 1;
 
 export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster, mix: MoveMix = DEFAULT_MOVE_MIX): CurtoisSearchModel {
   const { horizon: h, shiftCount: S, employeeCount: E, instance } = problem;
@@ -61,6 +72,7 @@ export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster,
   const counts = countCover(problem, roster);
   const rowHard = new Float64Array(E);
   const optimizer = createRowOptimizer(problem);
+  let hurriedOptimizer: RowOptimizer | undefined;
   const prices: RowPrices[] = instance.employees.map(() => optimizer.createPrices());
   const cost = new Float64Array(h * (S + 1));
   const countDelta = new Int32Array(h * S);
@@ -115,10 +127,10 @@ export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster,
   };
 
   /** A new row for e from the DP, or undefined when it found none or none that keeps the window. */
-  const optimizeRow = (e: number, window?: { from: number; to: number }, maxRounds = SEARCH_PRICE_ROUNDS): Int16Array | undefined => {
+  const optimizeRow = (e: number, window?: { from: number; to: number }, maxRounds = SEARCH_PRICE_ROUNDS, rowOptimizer = optimizer): Int16Array | undefined => {
     fillCost(e, window);
     const out = new Int16Array(h);
-    const found = optimizer.optimize(e, cost, prices[e]!, out, maxRounds);
+    const found = rowOptimizer.optimize(e, cost, prices[e]!, out, maxRounds);
     return found === null || found >= BLOCKED / 2 ? undefined : out;
   };
 
@@ -304,14 +316,17 @@ export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster,
       soft = snapshot.soft;
     },
     roster: () => roster,
-    construct(rng) {
+    construct(rng, options = {}) {
       const order = Array.from({ length: E }, (_, e) => e);
       for (let i = E - 1; i > 0; i--) {
         const j = rng.nextInt(i + 1);
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
-      for (const e of order) {
-        const row = optimizeRow(e, undefined, CONSTRUCTION_PRICE_ROUNDS);
+      let isHurried = false;
+      for (const [built, e] of order.entries()) {
+        isHurried ||= options.shouldHurry?.(built, E) === true;
+        if (isHurried) hurriedOptimizer ??= createRowOptimizer(problem, { paceWindowShifts: HURRIED_PACE_WINDOW_SHIFTS });
+        const row = isHurried ? optimizeRow(e, undefined, SEARCH_PRICE_ROUNDS, hurriedOptimizer) ?? optimizeRow(e, undefined, CONSTRUCTION_PRICE_ROUNDS) : optimizeRow(e, undefined, CONSTRUCTION_PRICE_ROUNDS);
         if (!row) continue;
         const move: CurtoisMove = { kind: 'reoptimize-row', employees: [e], rows: [row] };
         const delta = deltaOf(move);

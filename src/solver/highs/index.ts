@@ -17,6 +17,10 @@
 //                     | 'unbounded' | 'error'; objective/values are null when there is no
 //              solution; 'error' covers WASM aborts, a worker that had to be killed and bad input.
 //   The promise never rejects.
+//   options.start?                      one value per column: a start HiGHS keeps as incumbent when feasible
+//   getHighs(), runHighs(highs, mip, options)   the same solve synchronously on the calling thread, for
+//                                       callers that are already off the main thread or solve many small
+//                                       models (no worker start per solve)
 //
 // Why a worker: HiGHS 1.15 (npm `highs`) is single-threaded WebAssembly and its solve is
 // synchronous, so in the main thread it would block the event loop for the whole time limit.
@@ -28,7 +32,8 @@ import type { SparseMip } from './sparse-mip.js';
 
 export { createMipBuilder } from './sparse-mip.js';
 export type { MipBuilder, MipColumn, SparseMip } from './sparse-mip.js';
-export type { MipResult, MipStatus, HighsOptionValue } from './run-highs.js';
+export type { MipResult, MipStatus, HighsOptionValue, RunOptions } from './run-highs.js';
+export { getHighs, runHighs } from './run-highs.js';
 
 export type SolveMipOptions = Omit<RunOptions, 'onImprovement' | 'shouldStop'> & {
   onProgress?: (progress: { objective: number; bound: number | null; seconds: number }) => void;

@@ -17,6 +17,8 @@ export type MipResult = {
   seconds: number;
   /** Why the status is 'error'. */
   message?: string;
+  /** Row duals of the solution, when asked for with `withRowDuals` and there is a solution. */
+  rowDuals?: Float64Array;
 };
 
 export type HighsOptionValue = number | string | boolean;
@@ -30,6 +32,10 @@ export type RunOptions = {
   onImprovement?: (progress: { objective: number; bound: number | null; seconds: number }) => void;
   /** Polled by HiGHS during the MIP search; returning true stops it with the incumbent kept. */
   shouldStop?: () => boolean;
+  /** A start: one value per column (HiGHS checks it and keeps it as the incumbent when feasible). */
+  start?: Float64Array;
+  /** Also return the row duals (meaningful for an LP, e.g. a column-generation master). */
+  withRowDuals?: boolean;
 };
 
 // The package is CommonJS typed as an ES default export; this reads the loader under both.
@@ -70,6 +76,7 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
   try {
     model.options.set({ output_flag: false, time_limit: Math.max(0, options.timeLimitSeconds), ...(options.mipRelGap === undefined ? {} : { mip_rel_gap: options.mipRelGap }) });
     if (options.highsOptions) model.options.set(options.highsOptions);
+    if (options.start) model.setSolution({ colValue: options.start });
     const { onImprovement, shouldStop } = options;
     const callbackType = highs.constants.callbackType;
     const run = model.run({
@@ -91,11 +98,13 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
     const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
     const isMip = mip.integrality.some((t) => t !== 0);
     const bound = isMip ? readNumber(() => model.info.get('mip_dual_bound')) : status === 'optimal' ? model.getObjectiveValue() : null;
+    const solution = hasSolution ? model.getSolution() : null;
     return {
       status,
       objective: hasSolution ? model.getObjectiveValue() : null,
       bound: bound !== null && Number.isFinite(bound) ? bound : null,
-      values: hasSolution ? model.getSolution().colValue : null,
+      values: solution ? solution.colValue : null,
+      ...(solution && options.withRowDuals === true && { rowDuals: solution.rowDual }),
       seconds: seconds(),
       ...(status === 'error' && { message: `HiGHS model status ${run.modelStatus}` }),
     };
