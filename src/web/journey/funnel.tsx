@@ -22,7 +22,7 @@ export function share(part: number, whole: number, locale: 'nl' | 'en'): string 
 }
 
 export function FunnelPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useMe();
   const regionId = mediatedRegionIds(me)[0];
   const today = todayIso();
@@ -56,7 +56,7 @@ export function FunnelPage() {
       </div>
       {isValid && (
         <p>
-          <a className="button button-secondary" href={funnelCsvUrl(regionId, params)} download data-testid="funnel-csv">
+          <a className="button button-secondary" href={funnelCsvUrl(regionId, { ...params, locale })} download data-testid="funnel-csv">
             {t('journey.funnel.csv')}
           </a>
         </p>

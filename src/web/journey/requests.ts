@@ -39,6 +39,6 @@ export const updateBigChecklist = (workerId: string, credentialId: string, patch
 export type FunnelQuery = { from: string; to: string; organisationId?: string };
 export const getFunnel = (regionId: string, params: FunnelQuery) => api.get<TFunnel>(`/api/regions/${id(regionId)}/funnel${query(params)}`);
 /** The CSV is a download: a plain link, with the session cookie. */
-export const funnelCsvUrl = (regionId: string, params: FunnelQuery) => `/api/regions/${id(regionId)}/funnel.csv${query(params)}`;
+export const funnelCsvUrl = (regionId: string, params: FunnelQuery & { locale: 'nl' | 'en' }) => `/api/regions/${id(regionId)}/funnel.csv${query(params)}`;
 
 export const placeOnShifts = (offerId: string, shiftIds: string[]) => api.post<TPlacementResult>(`/api/offers/${id(offerId)}/shifts`, { shiftIds });

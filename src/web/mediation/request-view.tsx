@@ -16,6 +16,7 @@ import { useLoad } from '../use-load';
 import { CandidateList } from './candidates';
 import { formatPeriod } from './explain';
 import { OfferAnswer } from './offer-answer';
+import { PlaceOnShifts } from './place-on-shifts';
 import { createOffers, getMediationRequest, requestCandidates } from './requests';
 
 export const canMediate = (me: Pick<TMe, 'roles'>, regionId: string) =>
@@ -100,13 +101,14 @@ export function RequestPage({ requestId }: { requestId: string }) {
       </h1>
       {request.description && <p className="lead">{request.description}</p>}
       <RequestFacts request={request} packages={packages} organisation={organisation} />
-      <OfferList offers={request.offers} mayAnswer={isPlannerOf(me, request.organisationId)} onAnswered={loaded.reload} />
+      <OfferList offers={request.offers} mayAnswer={isPlannerOf(me, request.organisationId)} organisationId={request.organisationId} onAnswered={loaded.reload} />
       {isMediator && request.status === 'open' && <OfferCandidates request={request} onOffered={loaded.reload} />}
     </section>
   );
 }
 
-export function OfferList({ offers, mayAnswer, onAnswered }: { offers: TOffer[]; mayAnswer: boolean; onAnswered: () => void }) {
+/** The offers of one request; an accepted person can be put on the organisation's shifts from here. */
+export function OfferList({ offers, mayAnswer, organisationId, onAnswered }: { offers: TOffer[]; mayAnswer: boolean; organisationId: string; onAnswered: () => void }) {
   const { t } = useI18n();
   return (
     <Card title={t('mediation.offers.title')} testId="offers">
@@ -115,7 +117,7 @@ export function OfferList({ offers, mayAnswer, onAnswered }: { offers: TOffer[];
       ) : (
         <ul className="location-list">
           {offers.map((offer) => (
-            <OfferItem key={offer.id} offer={offer} mayAnswer={mayAnswer} onAnswered={onAnswered} />
+            <OfferItem key={offer.id} offer={offer} mayAnswer={mayAnswer} onAnswered={onAnswered} placeAt={organisationId} />
           ))}
         </ul>
       )}
@@ -123,7 +125,7 @@ export function OfferList({ offers, mayAnswer, onAnswered }: { offers: TOffer[];
   );
 }
 
-export function OfferItem({ offer, mayAnswer, onAnswered, context }: { offer: TOffer; mayAnswer: boolean; onAnswered: () => void; context?: ReactNode }) {
+export function OfferItem({ offer, mayAnswer, onAnswered, context, placeAt }: { offer: TOffer; mayAnswer: boolean; onAnswered: () => void; context?: ReactNode; placeAt?: string }) {
   const { t, locale } = useI18n();
   return (
     <li className="location" data-testid="offer" data-offer-id={offer.id}>
@@ -143,6 +145,7 @@ export function OfferItem({ offer, mayAnswer, onAnswered, context }: { offer: TO
         </p>
       )}
       {offer.status === 'offered' && mayAnswer && <OfferAnswer offerId={offer.id} onAnswered={onAnswered} />}
+      {offer.status === 'accepted' && placeAt && <PlaceOnShifts offerId={offer.id} organisationId={placeAt} workerName={offer.workerName} />}
     </li>
   );
 }
