@@ -266,14 +266,18 @@ export type TUpdateBigChecklist = z.infer<typeof ZUpdateBigChecklist>;
 
 // ---------------------------------------------------------------- funnel
 
-export const ZFunnelQuery = z
-  .object({
-    /** The cohort: people who registered from `from` (inclusive) to `to` (exclusive), days in the region's zone. */
-    from: ZDate,
-    to: ZDate,
-    organisationId: ZId.optional(),
-  })
-  .refine((q) => q.to > q.from, { path: ['to'], message: 'must be after from' });
+const ZFunnelPeriod = z.object({
+  /** The cohort: people who registered from `from` (inclusive) to `to` (exclusive), days in the region's zone. */
+  from: ZDate,
+  to: ZDate,
+  organisationId: ZId.optional(),
+});
+const toAfterFrom = (q: { from: string; to: string }) => q.to > q.from;
+
+export const ZFunnelQuery = ZFunnelPeriod.refine(toAfterFrom, { path: ['to'], message: 'must be after from' });
+
+/** nl: semicolons and decimal commas (Dutch Excel); en: commas and decimal points. Default: the user's language. */
+export const ZFunnelCsvQuery = ZFunnelPeriod.extend({ locale: z.enum(['nl', 'en']).optional() }).refine(toAfterFrom, { path: ['to'], message: 'must be after from' });
 export type TFunnelQuery = z.infer<typeof ZFunnelQuery>;
 
 export const ZFunnelMedian = z.object({

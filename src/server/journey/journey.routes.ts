@@ -4,6 +4,9 @@ import { ZIdParams } from '../../shared/common.schemas.js';
 import {
   ZBookOrientation,
   ZCloseJourney,
+  ZFunnel,
+  ZFunnelCsvQuery,
+  ZFunnelQuery,
   ZJourney,
   ZJourneysQuery,
   ZJourneySummary,
@@ -20,6 +23,8 @@ import {
 import { actorOf } from '../auth/auth.plugin.js';
 import type { Db } from '../db/open-database.js';
 import { errorResponses } from '../http/responses.js';
+import { funnelCsv } from './funnel-csv.js';
+import { computeFunnel, regionForFunnel } from './funnel.js';
 import { listIndependence, markIndependent } from './independence.js';
 import * as service from './journey.service.js';
 
@@ -138,5 +143,42 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       },
     },
     async (request, reply) => reply.status(201).send(await markIndependent(db, actorOf(request), request.params.id, request.body.packageId)),
+  );
+
+  app.get(
+    '/api/regions/:id/funnel',
+    {
+      schema: {
+        tags,
+        summary: 'Funnel figures for the people who registered in a period (region, optionally one organisation): counts and median hours between the steps',
+        params: ZIdParams,
+        querystring: ZFunnelQuery,
+        response: { 200: ZFunnel, ...errorResponses },
+      },
+    },
+    async (request) => computeFunnel(db, actorOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/regions/:id/funnel.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The funnel figures as CSV for Excel (UTF-8 with BOM; nl: semicolons and decimal commas, en: commas); format in docs/mediation.md',
+        params: ZIdParams,
+        querystring: ZFunnelCsvQuery,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { locale, ...query } = request.query;
+      const funnel = await computeFunnel(db, actor, request.params.id, query);
+      const { region, organisationName } = await regionForFunnel(db, actor, request.params.id, query.organisationId);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="funnel-${region.code}-${query.from}-${query.to}.csv"`)
+        .send(funnelCsv(funnel, { region: region.name, organisation: organisationName }, locale ?? actor.locale));
+    },
   );
 };
