@@ -56,7 +56,7 @@ export async function regionForFunnel(db: DbOrTx, actor: Actor, regionId: string
   let organisationName: string | null = null;
   if (organisationId) {
     const [organisation] = await db.select().from(organisations).where(and(eq(organisations.id, organisationId), eq(organisations.regionId, regionId)));
-    if (!organisation) throw new AppError('VALIDATION_FAILED', 'Not an organisation of this region', [{ path: 'organisationId', message: 'is not an organisation of this region' }]);
+    if (!organisation) throw new AppError('VALIDATION_FAILED', 'Not an organisation of this region', [{ path: 'query.organisationId', message: 'is not an organisation of this region' }]);
     organisationName = organisation.name;
   }
   return { region, organisationName };
