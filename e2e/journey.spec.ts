@@ -1,0 +1,202 @@
+// The intake journey in a real Chromium, one person from sign-up to first confirmed shift: Sanne
+// signs up on her phone with consent; the mediator finds her in the welcome-call queue and logs the
+// call (basic care, level 2), books a shadow day and completes the orientation; the hospital's
+// planner posts a request; the mediator offers Sanne from the ranked candidates with a note; the
+// planner accepts and puts her on an open shift; Sanne sees the confirmed shift under "my shifts"
+// and her journey moved on to the agreement.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DateTime } from 'luxon';
+import type { Page } from 'playwright-core';
+import type { Database } from '../src/server/db/open-database.js';
+import { buildLocation, buildOrganisation, buildRegion, buildShift, buildUser } from '../src/server/demo/builders.js';
+import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
+import { desktop, PASSWORD, pageWidth, phone, screenshotDir, signIn, startHarness, text, type Harness } from './harmonica.js';
+
+const people = { planner: 'planner@journey.e2e.test', mediator: 'mediator@journey.e2e.test', sanne: 'sanne.bakker@journey.e2e.test' } as const;
+const ZONE = 'Europe/Amsterdam';
+
+/** One hospital with a location, its planner, the region's mediator, and a basic-care day shift nine days out with room for a newcomer. */
+async function seed(database: Database): Promise<{ shiftId: string }> {
+  const db = database.db;
+  await ensureNationalPackages(db);
+  const region = await buildRegion(db, { code: 'journey-e2e', name: 'Regio Utrecht' });
+  const hospital = await buildOrganisation(db, { regionId: region.id, name: 'Ziekenhuis Domstad', sector: 'hospital' });
+  const location = await buildLocation(db, { organisationId: hospital.id, name: 'Domstad Centrum', postcode: '3584', address: 'Heidelberglaan 100' });
+  await buildUser(db, { email: people.planner, name: 'Piet Planner', roles: [{ role: 'planner', organisationId: hospital.id }] });
+  await buildUser(db, { email: people.mediator, name: 'Mila Bemiddelaar', roles: [{ role: 'mediator', regionId: region.id }] });
+  const day = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 9 });
+  const shift = await buildShift(db, {
+    organisationId: hospital.id,
+    locationId: location.id,
+    packageCode: 'basic-care',
+    start: day.set({ hour: 7 }).toJSDate(),
+    end: day.set({ hour: 15 }).toJSDate(),
+    supervisionCapacity: 1,
+  });
+  return { shiftId: shift.id };
+}
+
+let harness: Harness<{ shiftId: string }>;
+
+before(async () => {
+  harness = await startHarness({ seed });
+});
+
+after(async () => {
+  await harness.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, name), fullPage: true });
+
+async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await harness.newPage(viewport);
+  await signIn(page, harness.baseUrl, email);
+  return page;
+}
+
+describe('the intake journey', () => {
+  let requestId = '';
+
+  it('Sanne signs up on her phone with consent and sees the welcome call as her next step', async () => {
+    const page = await harness.newPage(phone, '/login');
+    await page.getByTestId('register-link').getByRole('link').click();
+    await page.getByTestId('register-page').waitFor();
+    await page.getByLabel(/^Zij-instromer/).check();
+    await page.getByLabel('Voornaam').fill('Sanne');
+    await page.getByLabel('Achternaam').fill('Bakker');
+    await page.getByTestId('register-email').fill(people.sanne);
+    await page.getByLabel('Telefoonnummer').fill('06 12345678');
+    await page.getByLabel('Postcode').fill('3511');
+    await page.getByTestId('register-password').fill(PASSWORD);
+    await page.getByTestId('register-package-basic-care').check();
+    await page.getByLabel('Ziekenhuis Domstad').check();
+    await page.getByTestId('register-submit').click();
+    // Without consent nothing is sent.
+    assert.equal(await text(page, 'register-consent-error'), 'Zonder toestemming kunnen we je niet bemiddelen.');
+    assert.equal(await pageWidth(page), phone.width, 'nothing sticks out sideways on a phone');
+    await page.getByTestId('register-consent-input').check();
+    await shot(page, 'journey-register-375.png');
+    await page.getByTestId('register-submit').click();
+
+    await page.getByTestId('my-journey').waitFor();
+    assert.equal(await text(page, 'user-name'), 'Sanne Bakker');
+    assert.match(await text(page, 'journey-status'), /^Volgende stap: Welkomstgesprek · uiterlijk .+ · nog geen begeleider$/);
+    const step = page.getByTestId('journey-step');
+    const states = await Promise.all([0, 1, 2].map(async (i) => `${await step.nth(i).getAttribute('data-step')}:${await step.nth(i).getAttribute('data-state')}`));
+    assert.deepEqual(states, ['registration:done', 'welcome_call:due', 'orientation:later']);
+    assert.equal(await pageWidth(page), phone.width);
+    await shot(page, 'journey-mine-registered-375.png');
+  });
+
+  it('the mediator finds her in the welcome-call queue, logs the call, books a shadow day and completes the orientation', async () => {
+    const page = await signedIn(people.mediator, desktop);
+    await page.getByTestId('nav-mediation').click();
+    const queue = page.getByTestId('queue-welcome-call');
+    await queue.getByRole('link', { name: 'Sanne Bakker' }).waitFor();
+    assert.match((await queue.getByTestId('queue-age').textContent()) ?? '', /^wacht \d+ min$/, 'just registered: not overdue');
+    await shot(page, 'journey-workspace-1280.png');
+    await queue.getByRole('link', { name: 'Sanne Bakker' }).click();
+
+    await page.getByTestId('journey-page').waitFor();
+    assert.equal(await text(page, 'journey-phone'), '06 12345678', 'the mediator sees how to call her');
+    const call = page.getByTestId('welcome-call-form');
+    await call.getByTestId('welcome-call-form-submit').click();
+    assert.equal(await text(page, 'call-notes-error'), 'Vul minstens 3 tekens in.');
+    await call.getByLabel('Verslag van het gesprek').fill('Was tien jaar kapper, wil graag in de ouderenzorg; ervaring met mantelzorg.');
+    await call.getByLabel('Beperkingen en wensen').fill('Geen nachtdiensten');
+    assert.equal(await call.getByTestId('call-packages').getByLabel('Basiszorg en contact met zorgvragers').isChecked(), true, 'her interests are the starting point');
+    await call.getByLabel('Niveau').selectOption('2');
+    await call.getByTestId('welcome-call-form-submit').click();
+    await page.getByTestId('journey-saved').waitFor();
+    assert.match(await text(page, 'journey-status'), /^Volgende stap: Oriëntatie \(meeloopdag\) · begeleider: Mila Bemiddelaar$/);
+    assert.match((await page.locator('[data-step="welcome_call"]').textContent()) ?? '', /Let op: Geen nachtdiensten/);
+
+    const booking = page.getByTestId('orientation-book-form');
+    await booking.getByTestId('orientation-book').click();
+    await page.getByTestId('orientation-booked').waitFor();
+    assert.equal(await text(page, 'orientation-booked'), 'Meeloopdag ingepland bij Ziekenhuis Domstad, Domstad Centrum.');
+    await page.getByTestId('orientation-notes').fill('Goed meegedraaid op de afdeling.');
+    await page.getByTestId('orientation-form-submit').click();
+    await page.getByRole('button', { name: 'Match vastleggen' }).waitFor();
+    assert.match(await text(page, 'journey-status'), /^Volgende stap: Match met een organisatie/);
+    await shot(page, 'journey-mediator-1280.png');
+    await page.context().close();
+  });
+
+  it('the hospital’s planner posts a request for basic care', async () => {
+    const page = await signedIn(people.planner, desktop);
+    await page.getByTestId('nav-inbox').click();
+    await page.getByTestId('inbox-page').waitFor();
+    await page.getByTestId('new-request').click();
+    await page.getByTestId('request-package').selectOption({ label: 'Basiszorg en contact met zorgvragers' });
+    await page.getByTestId('request-shifts-per-week').fill('2');
+    await page.getByTestId('request-supervision').fill('1');
+    await page.getByTestId('request-description').fill('Twee dagdiensten per week op de afdeling geriatrie.');
+    await page.getByTestId('request-submit').click();
+    await page.getByTestId('request-posted').waitFor();
+    const item = page.getByTestId('request-item');
+    await item.waitFor();
+    requestId = (await item.getAttribute('data-request-id')) ?? '';
+    assert.ok(requestId);
+    await page.context().close();
+  });
+
+  it('the mediator offers Sanne from the ranked candidates, with a note', async () => {
+    const page = await signedIn(people.mediator, phone);
+    await page.goto(`${harness.baseUrl}/mediation`);
+    await page.getByTestId('queue-first-offer').getByRole('link', { name: 'Ziekenhuis Domstad' }).click();
+    await page.getByTestId('request-page').waitFor();
+    const sanne = page.getByTestId('candidate').filter({ hasText: 'Sanne Bakker' });
+    await sanne.waitFor();
+    await sanne.locator('summary').click();
+    const parts = await sanne.getByTestId('score-parts').locator('tbody th').allTextContents();
+    assert.deepEqual(parts.slice(0, 2), ['Pakketten', 'Afstand']);
+    assert.match((await sanne.getByTestId('score-parts').locator('[data-part="packageFit"]').textContent()) ?? '', /Heeft 1 van de 1 gevraagde pakketten/);
+    await sanne.getByTestId('candidate-select').check();
+    await page.getByTestId('offer-note').fill('Gemotiveerde zij-instromer, meeloopdag ging goed.');
+    await page.getByTestId('offer-submit').click();
+    await page.getByTestId('offers-sent').waitFor();
+    const offer = page.getByTestId('offer').filter({ hasText: 'Sanne Bakker' });
+    assert.equal(await offer.getByTestId('offer-status').textContent(), 'Wacht op antwoord');
+    assert.equal(await pageWidth(page), phone.width, 'the candidate list fits a phone');
+    await shot(page, 'journey-offer-375.png');
+    await page.context().close();
+  });
+
+  it('the planner accepts her and puts her on the open shift', async () => {
+    const page = await signedIn(people.planner, phone);
+    await page.getByTestId('nav-inbox').click();
+    const offer = page.getByTestId('to-answer').getByTestId('offer').filter({ hasText: 'Sanne Bakker' });
+    await offer.waitFor();
+    assert.match((await offer.textContent()) ?? '', /Gemotiveerde zij-instromer, meeloopdag ging goed\./);
+    await offer.getByTestId('offer-accept').click();
+    await page.getByText('Er wachten geen kandidaten op uw antwoord.').waitFor();
+
+    await page.goto(`${harness.baseUrl}/requests/${requestId}`);
+    assert.equal(await text(page, 'request-status'), 'Vervuld');
+    await page.getByTestId('place-open').click();
+    await page.locator(`[data-testid="place-shift"][data-shift-id="${harness.seeded.shiftId}"] input`).check();
+    await shot(page, 'journey-place-375.png');
+    await page.getByTestId('place-submit').click();
+    assert.equal(await text(page, 'place-done'), 'Sanne Bakker staat op 1 diensten; zij of hij ziet ze bij Mijn diensten.');
+    await page.context().close();
+  });
+
+  it('Sanne sees the confirmed shift under my shifts, and her journey moved on to the agreement', async () => {
+    const page = await signedIn(people.sanne, phone);
+    await page.getByTestId('nav-my-shifts').click();
+    const shift = page.locator(`[data-testid="my-shift"][data-shift-id="${harness.seeded.shiftId}"]`);
+    await shift.waitFor();
+    assert.equal(await shift.getByTestId('my-shift-status').textContent(), 'Bevestigd');
+    assert.match((await shift.getByTestId('my-shift-when').textContent()) ?? '', /07:00 – 15:00/);
+    await shot(page, 'journey-my-shifts-375.png');
+
+    await page.getByTestId('nav-my-journey').click();
+    await page.getByTestId('my-journey').waitFor();
+    assert.match(await text(page, 'journey-status'), /^Volgende stap: Afspraken en contract/);
+    assert.match((await page.locator('[data-step="matching"]').textContent()) ?? '', /Match met Ziekenhuis Domstad/);
+    assert.equal(await pageWidth(page), phone.width);
+  });
+});
