@@ -118,6 +118,40 @@ describe('the planner’s marketplace', () => {
     await page.context().close();
   });
 
+  it('a planner imports a roster export: errors per row and column, nothing imported until "only the valid rows"', async () => {
+    const page = await asPlanner();
+    const tuesday = seriesStart().plus({ weeks: 3, days: 1 });
+    const date = tuesday.toFormat('dd-MM-yyyy');
+    const csv = [
+      'Locatie;Pakket;Datum;Begintijd;Eindtijd;Plaatsen;Opmerkingen',
+      `Domstad Centrum;nursing;${date};07:00;15:00;2;Vroege dienst`,
+      `Domstad Centrum;nursing;31-02-${tuesday.year};15:00;23:00;1;Late dienst`,
+      `Domstad Centrum;nursing;${date};22:00;07:00;1;Nachtdienst`,
+    ].join('\r\n');
+    await page.getByTestId('import-shifts').click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'rooster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-check').click();
+    assert.equal(await text(page, 'import-summary'), '2 goede regels, 1 met fouten');
+    const issues = page.getByTestId('import-issue');
+    assert.equal(await issues.count(), 1);
+    assert.deepEqual(await issues.first().locator('td').allTextContents(), ['3', 'Datum', `31-02-${tuesday.year} is not a date in the calendar`]);
+    assert.equal(await page.getByTestId('import-run').count(), 0, 'no "import all" while a row is wrong');
+    await shot(page, 'marketplace-import-report.png');
+
+    await page.getByTestId('import-valid').click();
+    assert.equal(await text(page, 'planner-message'), '2 diensten geïmporteerd.');
+    const week = `Week van ${tuesday.startOf('week').setLocale('nl').toFormat('d MMMM yyyy')}`;
+    for (let i = 0; i < 6 && (await text(page, 'planner-week')) !== week; i++) await page.getByTestId('next-week').click();
+    assert.equal(await text(page, 'planner-week'), week);
+    const links = page.getByTestId('planner-shift-link');
+    await links.nth(1).waitFor();
+    const when = await links.allTextContents();
+    assert.equal(when.length, 2);
+    assert.match(when[0]!, new RegExp(`^di ${tuesday.day} \\S+ 07:00 – 15:00$`));
+    assert.match(when[1]!, new RegExp(`^di ${tuesday.day} \\S+ 22:00 – wo 07:00$`));
+    await page.context().close();
+  });
+
   it('with "the planner approves", a claim waits until the planner approves it; the nurse then sees it confirmed', async () => {
     const planner = await asPlanner();
     await planner.getByTestId('org-settings').click();

@@ -42,11 +42,11 @@ export function ImportPanel({ onImported }: { onImported: (count: number) => voi
     header ?? (IMPORT_COLUMNS.includes(column) ? t(`marketplace.import.column.${column}` as MessageKey) : column);
   const invalid = report ? report.rows.filter((r) => r.status === 'error') : [];
   return (
-    <div className="card" data-testid="import-panel">
+    <div className="card form" data-testid="import-panel">
       <h2 className="card-title">{t('marketplace.import.title')}</h2>
       <p className="muted">{t('marketplace.import.intro')}</p>
-      <p className="toolbar">
-        {t('marketplace.import.template')}: <a href="/api/shift-imports/template.csv">CSV</a> <a href="/api/shift-imports/template.xlsx">Excel</a>
+      <p>
+        {t('marketplace.import.template')}: <a href="/api/shift-imports/template.csv">CSV</a> · <a href="/api/shift-imports/template.xlsx">Excel</a>
       </p>
       <div className="field">
         <label htmlFor="import-file">{t('marketplace.import.file')}</label>
@@ -70,7 +70,7 @@ export function ImportPanel({ onImported }: { onImported: (count: number) => voi
         </button>
       </div>
       {report && (
-        <div data-testid="import-report">
+        <div className="form" data-testid="import-report">
           <p className="lead" data-testid="import-summary">
             {t('marketplace.import.report', { valid: report.validRows, invalid: invalid.length })}
           </p>
