@@ -38,8 +38,6 @@ export const mediationEn: Record<keyof typeof mediationNl, string> = {
   'mediation.candidates.distance': '{km} km',
   'mediation.candidates.alreadyOffered': 'already offered',
   'mediation.candidates.why': 'Why this place in the list',
-  'mediation.candidates.part': 'Part',
-  'mediation.candidates.reason': 'Reason',
   'mediation.candidates.points': 'Points',
   'mediation.candidates.ruledOut': 'Ruled out: {count}',
   'mediation.candidates.forExample': 'For example: {names}',

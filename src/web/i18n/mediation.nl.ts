@@ -36,8 +36,6 @@ export const mediationNl = {
   'mediation.candidates.distance': '{km} km',
   'mediation.candidates.alreadyOffered': 'al aangeboden',
   'mediation.candidates.why': 'Waarom deze plek in de lijst',
-  'mediation.candidates.part': 'Onderdeel',
-  'mediation.candidates.reason': 'Reden',
   'mediation.candidates.points': 'Punten',
   'mediation.candidates.ruledOut': 'Afgevallen: {count}',
   'mediation.candidates.forExample': 'Bijvoorbeeld: {names}',

@@ -64,30 +64,17 @@ function CandidateItem({ candidate, rank, selection }: { candidate: TCandidate; 
       </p>
       <details className="candidate-why">
         <summary>{t('mediation.candidates.why')}</summary>
-        <div className="table-wrap">
-          <table className="table score-parts" data-testid="score-parts">
-            <thead>
-              <tr>
-                <th scope="col">{t('mediation.candidates.part')}</th>
-                <th scope="col">{t('mediation.candidates.reason')}</th>
-                <th scope="col" className="numeric">
-                  {t('mediation.candidates.points')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {candidate.parts.map((part) => (
-                <tr key={part.part} data-part={part.part}>
-                  <th scope="row">{t(partName(part.part))}</th>
-                  <td>{partReason(part, t, locale)}</td>
-                  <td className="numeric">
-                    {formatScore(part.points, locale)} / {formatScore(part.weight, locale)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="score-parts" data-testid="score-parts">
+          {candidate.parts.map((part) => (
+            <li key={part.part} data-part={part.part}>
+              <span className="part-name">{t(partName(part.part))}</span>
+              <span className="part-points" title={t('mediation.candidates.points')}>
+                {formatScore(part.points, locale)} / {formatScore(part.weight, locale)}
+              </span>
+              <span className="part-reason">{partReason(part, t, locale)}</span>
+            </li>
+          ))}
+        </ul>
       </details>
     </li>
   );

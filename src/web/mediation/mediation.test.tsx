@@ -52,12 +52,12 @@ describe('the candidate list', () => {
     expect(items.map((i) => within(i).getByTestId('candidate-score').textContent)).toEqual(['71,5 punten', '40 punten']);
     expect(items[0]!.textContent).toContain('1. Anna de Vries');
     expect(items[0]!.textContent).toContain('Reservist · 3,4 km');
-    const rows = [...within(items[0]!).getByTestId('score-parts').querySelectorAll('tbody tr')].map((row) => [...row.children].map((c) => c.textContent));
+    const rows = [...within(items[0]!).getByTestId('score-parts').querySelectorAll('li')].map((row) => [...row.children].map((c) => c.textContent));
     expect(rows).toEqual([
-      ['Pakketten', 'Heeft 2 van de 2 gevraagde pakketten', '30 / 30'],
-      ['Afstand', 'Woont op 3,4 km (reist tot 25 km)', '17,5 / 20'],
-      ['Voorkeur', 'Geen voorkeursorganisaties opgegeven', '5 / 10'],
-      ['Reservistendagen', 'Reservist: 1 van minimaal 20 dagen dit jaar', '19 / 20'],
+      ['Pakketten', '30 / 30', 'Heeft 2 van de 2 gevraagde pakketten'],
+      ['Afstand', '17,5 / 20', 'Woont op 3,4 km (reist tot 25 km)'],
+      ['Voorkeur', '5 / 10', 'Geen voorkeursorganisaties opgegeven'],
+      ['Reservistendagen', '19 / 20', 'Reservist: 1 van minimaal 20 dagen dit jaar'],
     ]);
     expect(screen.getByTestId('candidates-checked').textContent).toBe('42 medewerkers getoetst aan alle regels; de beste 2 staan hieronder.');
   });
