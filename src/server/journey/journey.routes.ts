@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZIdParams } from '../../shared/common.schemas.js';
+import { ZId, ZIdParams } from '../../shared/common.schemas.js';
 import {
+  ZBigChecklist,
   ZBookOrientation,
   ZCloseJourney,
   ZFunnel,
@@ -19,10 +20,12 @@ import {
   ZRegistrationOptions,
   ZRegistrationResult,
   ZSetJourneyOwner,
+  ZUpdateBigChecklist,
 } from '../../shared/journey.schemas.js';
 import { actorOf } from '../auth/auth.plugin.js';
 import type { Db } from '../db/open-database.js';
 import { errorResponses } from '../http/responses.js';
+import { getBigChecklist, updateBigChecklist } from './big-checklist.js';
 import { funnelCsv } from './funnel-csv.js';
 import { computeFunnel, regionForFunnel } from './funnel.js';
 import { listIndependence, markIndependent } from './independence.js';
@@ -180,5 +183,32 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
         .header('content-disposition', `attachment; filename="funnel-${region.code}-${query.from}-${query.to}.csv"`)
         .send(funnelCsv(funnel, { region: region.name, organisation: organisationName }, locale ?? actor.locale));
     },
+  );
+
+  app.get(
+    '/api/workers/:id/big-checklist',
+    {
+      schema: {
+        tags,
+        summary: 'BIG re-registration checklist per registration: hours in 5 years (Harmonica and declared) against 2,080, training, expiry (the person, the region’s mediators)',
+        params: ZIdParams,
+        response: { 200: ZBigChecklist, ...errorResponses },
+      },
+    },
+    async (request) => getBigChecklist(db, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/workers/:id/big-checklist/:credentialId',
+    {
+      schema: {
+        tags,
+        summary: 'Record hours worked elsewhere, training done and an accreditation note for one BIG registration',
+        params: z.object({ id: ZId, credentialId: ZId }),
+        body: ZUpdateBigChecklist,
+        response: { 200: ZBigChecklist, ...errorResponses },
+      },
+    },
+    async (request) => updateBigChecklist(db, actorOf(request), request.params.id, request.params.credentialId, request.body),
   );
 };

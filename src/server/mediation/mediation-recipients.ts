@@ -85,7 +85,7 @@ export async function bigExpiryRecipients(db: DbOrTx, event: BigEvent): Promise<
   return [
     {
       userId: row.userId,
-      payload: { credentialId: event.credentialId, monthsBefore: event.monthsBefore },
+      payload: { credentialId: event.credentialId, monthsBefore: event.monthsBefore, expiresOn: row.expiresOn },
       dedupeKey: `big.expiry:${event.credentialId}:${row.expiresOn}:${event.monthsBefore}`,
       render: (locale: TLocale) => ({
         title: text(locale, `Uw BIG-registratie verloopt op ${row.expiresOn!}`, `Your BIG registration expires on ${row.expiresOn!}`),

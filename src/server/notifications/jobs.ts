@@ -1,7 +1,8 @@
 // The notification jobs on pg-boss: delivery of the outbox (woken by notify() after each commit
-// and every minute for retries), the daily digest at 07:00 and the hourly reminder run.
+// and every minute for retries), the daily digest at 07:00, the hourly reminder run and the daily BIG re-registration reminders.
 import type { Config } from '../config.js';
 import type { Database } from '../db/open-database.js';
+import { sendBigReminders } from '../journey/big-checklist.js';
 import { sendDigests } from './digest.js';
 import { createMailer } from './mailer.js';
 import { deliverOutbox } from './outbox.js';
@@ -27,7 +28,11 @@ export async function startNotificationJobs(database: Database, config: Pick<Con
   });
   await boss.schedule(QUEUES.deliver, '* * * * *');
   await boss.schedule(QUEUES.digest, '0 7 * * *', null, { tz: 'Europe/Amsterdam' });
+  await boss.work(QUEUES.bigReminders, batch, async () => {
+    await sendBigReminders(database.db);
+  });
   await boss.schedule(QUEUES.remind, '5 * * * *');
+  await boss.schedule(QUEUES.bigReminders, '0 8 * * *', null, { tz: 'Europe/Amsterdam' });
 
   return {
     stop: async () => {

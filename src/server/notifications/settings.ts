@@ -11,6 +11,7 @@ export const QUEUES = {
   deliver: 'notifications.deliver',
   digest: 'notifications.digest',
   remind: 'notifications.remind',
+  bigReminders: 'notifications.big-reminders',
 } as const;
 
 let settings: NotificationSettings | null = null;
