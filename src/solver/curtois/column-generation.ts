@@ -30,8 +30,11 @@ export interface ColumnGeneration {
   addRoster(roster: Roster): void;
   /** Solves the LP master and prices one row per employee against its duals. */
   price(timeLimitSeconds: number): PricingRound;
-  /** Dives: fixes employees to their largest LP row one after another, re-pricing in between; the roster reached, or undefined when out of time. */
-  dive(timeLimitSeconds: number, isOutOfTime: () => boolean): Roster | undefined;
+  /**
+   * Dives: fixes employees to their largest LP row one after another, re-pricing in between, and
+   * returns the roster reached (out of time, the rest take their largest row as it stands).
+   */
+  dive(timeLimitSeconds: number, isOutOfTime: () => boolean): Roster;
   /** The master as a MIP over the pool, started from `roster` (objective `objective`): a roster at least as good, or undefined. */
   solveInteger(roster: Roster, objective: number, timeLimitSeconds: number, nodeLimit: number): MasterSolution | undefined;
   readonly columnCount: number;
@@ -143,7 +146,11 @@ export function createColumnGeneration(problem: CurtoisProblem, highs: Highs, op
       const fixed = new Int32Array(E).fill(-1);
       let free = E;
       while (free > 0) {
-        if (isOutOfTime()) return undefined;
+        // Out of time, the free employees take their largest LP row without re-pricing.
+        if (isOutOfTime()) {
+          for (let e = 0; e < E; e++) if (fixed[e]! < 0) fixed[e] = largestRow(e).row;
+          break;
+        }
         for (let round = 0; round < DIVE_PRICE_ROUNDS; round++) if (price(timeLimitSeconds, fixed).added === 0) break;
         // Fix every employee whose LP row is integral, or else the one with the largest value.
         let best = -1;

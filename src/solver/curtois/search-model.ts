@@ -10,7 +10,7 @@ import { hardEmployeeConstraints } from './constraints/index.js';
 import { offRequestCost } from './constraints/shift-off-requests.js';
 import { onRequestCost } from './constraints/shift-on-requests.js';
 import { createRowOptimizer, type RowOptimizer, type RowPrices } from './row-optimizer.js';
-import { OFF, type CurtoisProblem, type Roster } from './problem.js';
+import { OFF, prepareProblem, type CurtoisProblem, type Roster } from './problem.js';
 
 export type CurtoisMoveKind = 'cell' | 'swap-block' | 'set-block' | 'reoptimize-row' | 'reoptimize-window' | 'ruin-recreate';
 
@@ -45,8 +45,8 @@ export const DEFAULT_MOVE_MIX: MoveMix = {
 
 export interface ConstructOptions {
   /**
-   * Asked before each row with the rows built so far: true switches to a cheaper DP (narrow
-   * working-time window, few price rounds) for the rest, so construction fits its time share.
+   * Asked before each row with the rows built so far: true switches to a much cheaper DP for the
+   * rest (each employee works one shift type only), so construction fits its time share.
    */
   shouldHurry?: (rowsBuilt: number, rowCount: number) => boolean;
 }
@@ -63,8 +63,6 @@ const BLOCKED = 1e9;
 // prices are kept, so the next call starts closer); construction tries harder.
 const SEARCH_PRICE_ROUNDS = 4;
 const CONSTRUCTION_PRICE_ROUNDS = 16;
-// The cheap DP of a hurried construction: working time within one longest shift of an even pace.
-const HURRIED_PACE_WINDOW_SHIFTS = 1;
 
 export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster, mix: MoveMix = DEFAULT_MOVE_MIX): CurtoisSearchModel {
   const { horizon: h, shiftCount: S, employeeCount: E, instance } = problem;
@@ -72,7 +70,10 @@ export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster,
   const counts = countCover(problem, roster);
   const rowHard = new Float64Array(E);
   const optimizer = createRowOptimizer(problem);
-  let hurriedOptimizer: RowOptimizer | undefined;
+  // The cheap DP of a hurried construction: the same rules on a copy of the instance with one
+  // shift type, so its state is a fraction of the full one's; built per type on first use.
+  const singleTypeOptimizers = new Map<number, { optimizer: RowOptimizer; prices: RowPrices[] }>();
+  const singleTypeCost = new Float64Array(h * 2);
   const prices: RowPrices[] = instance.employees.map(() => optimizer.createPrices());
   const cost = new Float64Array(h * (S + 1));
   const countDelta = new Int32Array(h * S);
@@ -127,11 +128,43 @@ export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster,
   };
 
   /** A new row for e from the DP, or undefined when it found none or none that keeps the window. */
-  const optimizeRow = (e: number, window?: { from: number; to: number }, maxRounds = SEARCH_PRICE_ROUNDS, rowOptimizer = optimizer): Int16Array | undefined => {
+  const optimizeRow = (e: number, window?: { from: number; to: number }, maxRounds = SEARCH_PRICE_ROUNDS): Int16Array | undefined => {
     fillCost(e, window);
     const out = new Int16Array(h);
-    const found = rowOptimizer.optimize(e, cost, prices[e]!, out, maxRounds);
+    const found = optimizer.optimize(e, cost, prices[e]!, out, maxRounds);
     return found === null || found >= BLOCKED / 2 ? undefined : out;
+  };
+
+  /** A row for e in which e works only one shift type (tried from the most allowed down), or undefined. */
+  const singleTypeRow = (e: number): Int16Array | undefined => {
+    fillCost(e);
+    const limits = instance.employees[e]!.maxShifts;
+    const types = limits.map((_, t) => t).filter((t) => limits[t]! > 0).sort((a, b) => limits[b]! - limits[a]!);
+    for (const t of types) {
+      let single = singleTypeOptimizers.get(t);
+      if (!single) {
+        const shift = instance.shifts[t]!;
+        const reduced = prepareProblem({
+          ...instance,
+          shifts: [{ id: shift.id, minutes: shift.minutes, forbiddenNext: problem.forbidden[t * S + t] === 1 ? [0] : [] }],
+          employees: instance.employees.map((employee) => ({ ...employee, maxShifts: [employee.maxShifts[t]!] })),
+          onRequests: [],
+          offRequests: [],
+          cover: [],
+        });
+        const singleOptimizer = createRowOptimizer(reduced);
+        single = { optimizer: singleOptimizer, prices: instance.employees.map(() => singleOptimizer.createPrices()) };
+        singleTypeOptimizers.set(t, single);
+      }
+      for (let d = 0; d < h; d++) {
+        singleTypeCost[2 * d] = cost[d * (S + 1)]!;
+        singleTypeCost[2 * d + 1] = cost[d * (S + 1) + t + 1]!;
+      }
+      const out = new Int16Array(h);
+      if (single.optimizer.optimize(e, singleTypeCost, single.prices[e]!, out, SEARCH_PRICE_ROUNDS) === null) continue;
+      return out.map((v) => (v === 0 ? t : OFF));
+    }
+    return undefined;
   };
 
   const pickKind = (rng: Rng): CurtoisMoveKind => {
@@ -325,8 +358,7 @@ export function createCurtoisSearchModel(problem: CurtoisProblem, start: Roster,
       let isHurried = false;
       for (const [built, e] of order.entries()) {
         isHurried ||= options.shouldHurry?.(built, E) === true;
-        if (isHurried) hurriedOptimizer ??= createRowOptimizer(problem, { paceWindowShifts: HURRIED_PACE_WINDOW_SHIFTS });
-        const row = isHurried ? optimizeRow(e, undefined, SEARCH_PRICE_ROUNDS, hurriedOptimizer) ?? optimizeRow(e, undefined, CONSTRUCTION_PRICE_ROUNDS) : optimizeRow(e, undefined, CONSTRUCTION_PRICE_ROUNDS);
+        const row = isHurried ? (singleTypeRow(e) ?? optimizeRow(e, undefined, SEARCH_PRICE_ROUNDS)) : optimizeRow(e, undefined, CONSTRUCTION_PRICE_ROUNDS);
         if (!row) continue;
         const move: CurtoisMove = { kind: 'reoptimize-row', employees: [e], rows: [row] };
         const delta = deltaOf(move);

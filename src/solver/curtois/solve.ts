@@ -39,11 +39,13 @@ export interface CurtoisSolveResult {
   seconds: number;
 }
 
+const TIME_RESERVE = 0.03;
 /** Share of the time limit construction may take before it switches to its cheaper DP. */
 const CONSTRUCTION_SHARE = 0.3;
-/** One round: annealing for this share of the limit (at least the minimum), then as long repairing. */
+/** One round: annealing for this share of the limit (at least the minimum), then a few exact repairs. */
 const ROUND_SHARE = 0.03;
 const MIN_ROUND_MS = 500;
+const REPAIRS_PER_ROUND = 8;
 /** Column generation stops pricing at this share of the limit, and its dive must end by the next. */
 const COLUMN_GENERATION_SHARE = 0.35;
 const DIVE_SHARE = 0.55;
@@ -56,7 +58,9 @@ export async function solveCurtois(problem: CurtoisProblem, options: CurtoisSolv
   const clock = options.clock ?? systemClock;
   const wallStarted = performance.now();
   const started = clock.now();
-  const limitMs = options.timeLimitSeconds * 1000;
+  // A reserve for the move or sub-problem in flight when the limit comes (a DP move on the largest
+  // instances takes a second on a busy machine).
+  const limitMs = options.timeLimitSeconds * 1000 * (1 - TIME_RESERVE);
   const remainingMs = () => limitMs - (clock.now() - started);
   const rng = createRng(options.seed ?? 1);
   const model = createCurtoisSearchModel(problem, createEmptyRoster(problem), options.moveMix ?? DEFAULT_MOVE_MIX);
@@ -75,8 +79,7 @@ export async function solveCurtois(problem: CurtoisProblem, options: CurtoisSolv
     generation.addRoster(model.roster());
     const isOutOfTime = (share: number) => limitMs - remainingMs() > share * limitMs || options.shouldStop?.() === true;
     while (!isOutOfTime(COLUMN_GENERATION_SHARE) && generation.price(remainingMs() / 1000).added > 0);
-    const dived = generation.dive(remainingMs() / 1000, () => isOutOfTime(DIVE_SHARE));
-    if (dived) replaceRoster(problem, model, dived);
+    replaceRoster(problem, model, generation.dive(remainingMs() / 1000, () => isOutOfTime(DIVE_SHARE)));
   }
   const repair = highs && createExactRepair(problem, highs);
   const roundMs = Math.max(MIN_ROUND_MS, ROUND_SHARE * limitMs);
@@ -87,7 +90,11 @@ export async function solveCurtois(problem: CurtoisProblem, options: CurtoisSolv
   for (;;) {
     if (remainingMs() <= 0 || isAtTarget() || options.shouldStop?.() === true || (iterations >= maxIterations && repairs >= maxRepairs)) break;
     if (iterations < maxIterations) {
-      const phase = runLocalSearch(model, {
+      // The core reads its clock every few dozen moves, and a DP move on a large instance can take
+      // a second: past the round's end the model proposes nothing, so the loop stops on time.
+      const roundEnd = clock.now() + Math.min(roundMs, remainingMs());
+      const guarded: CurtoisSearchModel = { ...model, proposeMove: (r) => (clock.now() >= roundEnd ? undefined : model.proposeMove(r)) };
+      const phase = runLocalSearch(guarded, {
         rng,
         clock,
         timeLimitMs: Math.min(roundMs, remainingMs()),
@@ -100,8 +107,7 @@ export async function solveCurtois(problem: CurtoisProblem, options: CurtoisSolv
       iterations += phase.iterations;
     }
     if (repair === undefined || model.score().hard > 0) continue;
-    const roundEnd = clock.now() + roundMs;
-    while (repairs < maxRepairs && clock.now() < roundEnd && remainingMs() > 0 && !isAtTarget()) {
+    for (let i = 0; i < REPAIRS_PER_ROUND && repairs < maxRepairs && remainingMs() > 0 && !isAtTarget(); i++) {
       repairs++;
       if (applyRepair(problem, model, repair, rng, remainingMs() / 1000)) repairsApplied++;
     }
