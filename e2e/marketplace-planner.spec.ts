@@ -84,6 +84,8 @@ const myShift = (page: Page, shiftId: string): Locator => page.locator(`[data-te
 describe('the planner’s marketplace', () => {
   /** The first shift of the series (Monday 17:00–23:00): claimed, swapped and cancelled below. */
   let shiftId = '';
+  /** The Wednesday of the first week: claimed and rejected below. */
+  let wednesdayId = '';
 
   it('a planner posts a series and finds it in the week view', async () => {
     const page = await asPlanner();
@@ -108,7 +110,8 @@ describe('the planner’s marketplace', () => {
     assert.deepEqual(headlines, ['ma', 'wo', 'vr']);
     assert.match((await cards.first().textContent()) ?? '', /^ma \d+ \w+ 17:00 – 23:00/);
     shiftId = (await cards.first().getAttribute('data-shift-id')) ?? '';
-    assert.ok(shiftId);
+    wednesdayId = (await cards.nth(1).getAttribute('data-shift-id')) ?? '';
+    assert.ok(shiftId && wednesdayId);
 
     await page.getByTestId('next-week').click();
     assert.equal(await text(page, 'planner-week'), `Week van ${monday.plus({ weeks: 1 }).setLocale('nl').toFormat('d MMMM yyyy')}`);
@@ -238,6 +241,29 @@ describe('the planner’s marketplace', () => {
     assert.equal(await myShift(bram, shiftId).count(), 0);
     assert.equal(await pageWidth(bram), phone.width);
     await shot(bram, 'marketplace-cancelled-reason-375.png');
+    await planner.context().close();
+    await bram.context().close();
+  });
+  it('a claim the planner rejects shows the nurse the reason', async () => {
+    const bram = await onPhone(people.bram, '/shifts', 'open-shifts-list');
+    const card = bram.locator(`[data-testid="open-shift"][data-shift-id="${wednesdayId}"]`);
+    await card.getByTestId('claim').click();
+    assert.equal(await card.getByTestId('claim-result').textContent(), 'Je aanmelding wacht op de planner.');
+
+    const planner = await asPlanner();
+    const listed = planner.locator(`[data-testid="planner-shift"][data-shift-id="${wednesdayId}"]`);
+    assert.equal(await listed.getByTestId('planner-shift-pending').textContent(), '1 wachtend');
+    await listed.getByTestId('planner-shift-link').click();
+    const attendee = planner.getByTestId('attendee');
+    await attendee.getByTestId('reject').click();
+    await planner.getByTestId('reason').fill('We zoeken iemand met IC-ervaring');
+    await planner.getByTestId('reason-confirm').click();
+    await planner.getByText('Nog niemand.').waitFor();
+
+    await bram.goto(`${harness.baseUrl}/my-shifts`);
+    const ended = bram.locator(`[data-testid="ended-shift"][data-shift-id="${wednesdayId}"]`);
+    assert.equal(await ended.getByTestId('ended-reason').textContent(), 'Reden: We zoeken iemand met IC-ervaring');
+    assert.match((await ended.textContent()) ?? '', /Afgewezen/);
     await planner.context().close();
     await bram.context().close();
   });
