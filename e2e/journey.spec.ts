@@ -5,6 +5,7 @@
 // planner accepts and puts her on an open shift; Sanne sees the confirmed shift under "my shifts"
 // and her journey moved on to the agreement.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DateTime } from 'luxon';
@@ -197,6 +198,35 @@ describe('the intake journey', () => {
     await page.getByTestId('my-journey').waitFor();
     assert.match(await text(page, 'journey-status'), /^Volgende stap: Afspraken en contract/);
     assert.match((await page.locator('[data-step="matching"]').textContent()) ?? '', /Match met Ziekenhuis Domstad/);
+
+    // Before onboarding she writes her learning plan.
+    await page.getByTestId('plan-edit').click();
+    await page.getByTestId('plan-goal-0').fill('Zelfstandig iemand helpen met wassen en aankleden');
+    await page.getByTestId('plan-add-goal').click();
+    await page.getByTestId('plan-goal-1').fill('Signalen van ondervoeding herkennen');
+    await page.getByTestId('plan-support-input').fill('De eerste weken samen met mijn buddy op dienst.');
+    await page.getByTestId('plan-save').click();
+    assert.deepEqual(await page.getByTestId('plan-goals').locator('li').allTextContents(), ['Zelfstandig iemand helpen met wassen en aankleden', 'Signalen van ondervoeding herkennen']);
     assert.equal(await pageWidth(page), phone.width);
+    await shot(page, 'journey-mine-matched-375.png');
+  });
+
+  it('the mediator reads the funnel: one registration, called, offered, accepted; and downloads it as CSV', async () => {
+    const page = await signedIn(people.mediator, phone);
+    await page.goto(`${harness.baseUrl}/mediation`);
+    await page.getByTestId('funnel-link').click();
+    await page.getByTestId('funnel-figures').waitFor();
+    const figure = async (testId: string) => ((await page.getByTestId(testId).locator('dd').textContent()) ?? '').trim();
+    assert.equal(await figure('funnel-registrations'), '1');
+    assert.equal(await figure('funnel-welcome-calls'), '1 (100%)');
+    assert.equal(await figure('funnel-offered'), '1 (100%)');
+    assert.equal(await figure('funnel-accepted'), '1 (100%)');
+    assert.equal(await pageWidth(page), phone.width);
+    await shot(page, 'journey-funnel-375.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('funnel-csv').click()]);
+    const path = await download.path();
+    const csv = readFileSync(path, 'utf8');
+    assert.match(download.suggestedFilename(), /^funnel-journey-e2e-.+\.csv$/);
+    assert.match(csv, /;/, 'Dutch Excel: semicolons');
   });
 });

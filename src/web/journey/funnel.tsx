@@ -45,7 +45,8 @@ export function FunnelPage() {
       <div className="form-row">
         <Field label={t('mediation.requestForm.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} testId="funnel-from" />
         <Field label={t('mediation.requestForm.to')} type="date" value={through} onChange={(e) => setThrough(e.target.value)} error={isValid ? undefined : t('mediation.requestForm.toAfterFrom')} testId="funnel-to" />
-        <SelectField label={t('mediation.request.organisation')} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)} testId="funnel-organisation">
+      </div>
+      <SelectField label={t('mediation.request.organisation')} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)} testId="funnel-organisation">
           <option value="">{t('journey.funnel.allOrganisations')}</option>
           {organisations.data?.map((o) => (
             <option key={o.id} value={o.id}>
@@ -53,7 +54,6 @@ export function FunnelPage() {
             </option>
           ))}
         </SelectField>
-      </div>
       {isValid && (
         <p>
           <a className="button button-secondary" href={funnelCsvUrl(regionId, { ...params, locale })} download data-testid="funnel-csv">
@@ -98,28 +98,17 @@ export function FunnelFigures({ funnel }: { funnel: TFunnel }) {
         />
       </dl>
       <Card title={t('journey.funnel.medians')} testId="funnel-medians">
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('journey.funnel.between')}</th>
-                <th scope="col">{t('journey.funnel.median')}</th>
-                <th scope="col">{t('journey.funnel.people')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {funnel.medians.map((m) => (
-                <tr key={`${m.from}-${m.to}`}>
-                  <th scope="row">
-                    {milestoneName(m.from, t)} → {milestoneName(m.to, t)}
-                  </th>
-                  <td>{m.medianHours === null ? '—' : formatAge(m.medianHours, t)}</td>
-                  <td>{n(m.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="score-parts">
+          {funnel.medians.map((m) => (
+            <li key={`${m.from}-${m.to}`} data-testid="funnel-median">
+              <span className="part-name">
+                {milestoneName(m.from, t)} → {milestoneName(m.to, t)}
+              </span>
+              <span className="part-points">{m.medianHours === null ? '—' : formatAge(m.medianHours, t)}</span>
+              <span className="part-reason">{t('journey.funnel.people', { count: n(m.count) })}</span>
+            </li>
+          ))}
+        </ul>
       </Card>
     </>
   );

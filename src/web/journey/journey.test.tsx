@@ -24,7 +24,7 @@ afterEach(() => {
 
 const inLocale = (children: ReactNode, locale: TLocale = 'nl') => render(<I18nProvider locale={locale} setLocale={() => undefined}>{children}</I18nProvider>);
 const json = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
-type Call = [string, RequestInit | undefined];
+type Call = [string, RequestInit?];
 const bodyOf = (call: Call | undefined): unknown => JSON.parse(call![1]!.body as string);
 
 const ids = {
@@ -256,10 +256,10 @@ describe('the funnel figures', () => {
     expect(value('funnel-welcome-calls')).toBe('36 (90%)');
     expect(value('funnel-accepted')).toBe('12 (30%)');
     expect(value('funnel-active')).toBe('3 / 4');
-    const rows = [...screen.getByTestId('funnel-medians').querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
+    const rows = screen.getAllByTestId('funnel-median').map((r) => [...r.children].map((c) => c.textContent));
     expect(rows).toEqual([
-      ['Aanmelding → Welkomstgesprek', '20 uur', '36'],
-      ['Welkomstgesprek → Eerste aanbod', '—', '0'],
+      ['Aanmelding → Welkomstgesprek', '20 uur', '36 mensen'],
+      ['Welkomstgesprek → Eerste aanbod', '—', '0 mensen'],
     ]);
   });
 
