@@ -88,6 +88,15 @@ describe('runLocalSearch', () => {
     assert.equal(stopped.iterations, 0);
   });
 
+  it('stops after a stretch without a new best when told to, holding the best', () => {
+    const input = buildToyInput(7);
+    const model = new ToyModel(input);
+    const result = runLocalSearch(model, { rng: createRng(2), timeLimitMs: 1e9, maxIterations: 1e7, stopAfterIdle: 3000 });
+    assert.equal(result.stopReason, 'idle');
+    assert.ok(result.iterations < 1e7 && result.iterations >= 3000);
+    assert.deepEqual(model.recompute(), result.best);
+  });
+
   it('reports progress with the best score', () => {
     const seen: number[] = [];
     runLocalSearch(new ToyModel(buildToyInput(6)), {

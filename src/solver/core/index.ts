@@ -5,12 +5,13 @@
  *   createRng(seed): Rng                       seeded sfc32; nextFloat(), nextInt(n), pick(items)
  *   Clock, systemClock, createStepClock(ms)    injectable time source (ms); a step clock makes time limits reproducible
  *   Score { hard, soft }                       lexicographic, lower is better; compareScores(a, b) < 0 when a is better
- *     ZERO_SCORE, isBetter, isFeasible, addScores, formatScore, SOFT_EPSILON (relative tolerance of soft ties)
+ *     compareScoreParts(aHard, aSoft, bHard, bSoft), ZERO_SCORE, isBetter, isFeasible, addScores, formatScore,
+ *     SOFT_EPSILON (relative tolerance of soft ties)
  *   ConstraintInfo { id, name, level, weight?, description }   what a constraint registry exposes
  *   SearchModel<Move, Snapshot>                score(), proposeMove(rng), deltaOf(move), applyMove(move), capture(), restore(s)
  *   runLocalSearch(model, SearchOptions): SearchResult
  *     options: rng, clock?, timeLimitMs, maxIterations?, acceptance? (late-acceptance | simulated-annealing |
- *     hill-climbing), restartAfterIdle?, targetScore?, shouldStop?, onProgress?, progressIntervalMs?
+ *     hill-climbing), restartAfterIdle?, stopAfterIdle?, targetScore?, shouldStop?, onProgress?, progressIntervalMs?
  *     The model holds the best solution on return.
  *   runPortfolio({ moduleUrl, exportName?, input, threads, seed, isolated?, signal?, onProgress? })
  *     runs the exported PortfolioTask(input, { seed, threadIndex, shouldStop, onProgress }) once per thread
@@ -19,7 +20,7 @@
  */
 export { createRng, type Rng } from './rng.js';
 export { createStepClock, systemClock, type Clock } from './clock.js';
-export { addScores, compareScores, formatScore, isBetter, isFeasible, SOFT_EPSILON, ZERO_SCORE, type Score } from './score.js';
+export { addScores, compareScoreParts, compareScores, formatScore, isBetter, isFeasible, SOFT_EPSILON, ZERO_SCORE, type Score } from './score.js';
 export type { ConstraintInfo } from './constraint.js';
 export {
   runLocalSearch, type Acceptance, type SearchModel, type SearchOptions, type SearchProgress, type SearchResult, type StopReason,

@@ -14,9 +14,14 @@ export const SOFT_EPSILON = 1e-9;
 
 /** Negative when a is better than b, positive when worse, 0 when equal (soft within a relative epsilon). */
 export function compareScores(a: Score, b: Score): number {
-  if (a.hard !== b.hard) return a.hard - b.hard;
-  const diff = a.soft - b.soft;
-  const scale = Math.max(1, Math.abs(a.soft), Math.abs(b.soft));
+  return compareScoreParts(a.hard, a.soft, b.hard, b.soft);
+}
+
+/** compareScores on the parts, for hot loops that keep scores in plain numbers. */
+export function compareScoreParts(aHard: number, aSoft: number, bHard: number, bSoft: number): number {
+  if (aHard !== bHard) return aHard - bHard;
+  const diff = aSoft - bSoft;
+  const scale = Math.max(1, Math.abs(aSoft), Math.abs(bSoft));
   return Math.abs(diff) <= SOFT_EPSILON * scale ? 0 : diff;
 }
 

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Rng } from './rng.js';
-import { compareScores, type Score } from './score.js';
+import { compareScoreParts, compareScores, type Score } from './score.js';
 
 /**
  * What the local search needs from a model. The model owns its working solution and its score;
@@ -42,6 +42,8 @@ export interface SearchOptions {
   acceptance?: Acceptance;
   /** Iterations without a new best after which the search returns to the best solution. */
   restartAfterIdle?: number;
+  /** Iterations without a new best after which the search stops (stop reason 'idle'), e.g. to change method. */
+  stopAfterIdle?: number;
   /** Stop as soon as the best score is at least this good (a known optimum or bound). */
   targetScore?: Score;
   /** Polled between iterations; return true to stop (e.g. a cancelled job). */
@@ -50,7 +52,7 @@ export interface SearchOptions {
   progressIntervalMs?: number;
 }
 
-export type StopReason = 'time' | 'iterations' | 'target' | 'stopped' | 'exhausted';
+export type StopReason = 'time' | 'iterations' | 'target' | 'stopped' | 'exhausted' | 'idle';
 
 export interface SearchResult {
   best: Score;
@@ -74,6 +76,7 @@ export function runLocalSearch<Move, Snapshot>(model: SearchModel<Move, Snapshot
   const acceptance = options.acceptance ?? { kind: 'late-acceptance', historyLength: 1000 };
   const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
   const restartAfterIdle = options.restartAfterIdle ?? Number.POSITIVE_INFINITY;
+  const stopAfterIdle = options.stopAfterIdle ?? Number.POSITIVE_INFINITY;
   const progressIntervalMs = options.progressIntervalMs ?? 1000;
   const startedAt = clock.now();
   let now = startedAt;
@@ -86,6 +89,7 @@ export function runLocalSearch<Move, Snapshot>(model: SearchModel<Move, Snapshot
   let snapshot: Snapshot | undefined;
   let iterations = 0;
   let idle = 0;
+  let sinceBest = 0;
   let emptyProposals = 0;
 
   const historyLength = acceptance.kind === 'late-acceptance' ? Math.max(1, acceptance.historyLength) : 1;
@@ -105,7 +109,9 @@ export function runLocalSearch<Move, Snapshot>(model: SearchModel<Move, Snapshot
         if (now - lastProgressAt >= progressIntervalMs) { lastProgressAt = now; report(); }
       }
       if (iterations >= maxIterations) { stopReason = 'iterations'; break; }
+      if (sinceBest >= stopAfterIdle) { stopReason = 'idle'; break; }
       iterations++;
+      sinceBest++;
       const move = model.proposeMove(rng);
       if (move === undefined) {
         if (++emptyProposals >= MAX_EMPTY_PROPOSALS) { stopReason = 'exhausted'; break; }
@@ -113,30 +119,33 @@ export function runLocalSearch<Move, Snapshot>(model: SearchModel<Move, Snapshot
       }
       emptyProposals = 0;
       const delta = model.deltaOf(move);
-      const candidate: Score = { hard: current.hard + delta.hard, soft: current.soft + delta.soft };
+      // The candidate score stays in two numbers: an object per move showed in profiles.
+      const candidateHard = current.hard + delta.hard;
+      const candidateSoft = current.soft + delta.soft;
+      const isNotWorse = compareScoreParts(candidateHard, candidateSoft, current.hard, current.soft) <= 0;
       let isAccepted: boolean;
       switch (acceptance.kind) {
         case 'late-acceptance': {
           const v = iterations % historyLength;
-          isAccepted = compareScores(candidate, current) <= 0
-            || compareScores(candidate, { hard: historyHard[v]!, soft: historySoft[v]! }) <= 0;
+          isAccepted = isNotWorse || compareScoreParts(candidateHard, candidateSoft, historyHard[v]!, historySoft[v]!) <= 0;
           break;
         }
         case 'simulated-annealing': {
-          if (compareScores(candidate, current) <= 0) isAccepted = true;
-          else if (candidate.hard > current.hard) isAccepted = false;
+          if (isNotWorse) isAccepted = true;
+          else if (candidateHard > current.hard) isAccepted = false;
           else {
             const progress = Math.min(1, Math.max((now - startedAt) / options.timeLimitMs, iterations / maxIterations));
             const temperature = acceptance.startTemperature * (acceptance.endTemperature / acceptance.startTemperature) ** progress;
-            isAccepted = rng.nextFloat() < Math.exp(-(candidate.soft - current.soft) / temperature);
+            isAccepted = rng.nextFloat() < Math.exp(-(candidateSoft - current.soft) / temperature);
           }
           break;
         }
         case 'hill-climbing':
-          isAccepted = compareScores(candidate, current) <= 0;
+          isAccepted = isNotWorse;
           break;
       }
       if (isAccepted) {
+        const candidate: Score = { hard: candidateHard, soft: candidateSoft };
         const isNewBest = compareScores(candidate, best) < 0;
         if (!isNewBest && isAtBest && !isBestSaved) {
           snapshot = model.capture();
@@ -149,6 +158,7 @@ export function runLocalSearch<Move, Snapshot>(model: SearchModel<Move, Snapshot
           isAtBest = true;
           isBestSaved = false;
           idle = 0;
+          sinceBest = 0;
           if (hasReachedTarget()) { stopReason = 'target'; break; }
         } else {
           isAtBest = false;

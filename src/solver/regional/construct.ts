@@ -8,19 +8,43 @@ function candidatesPerPlace(places: number): number {
   return Math.max(8, Math.min(64, Math.round(2_000_000 / Math.max(1, places))));
 }
 
+export interface ConstructionPace {
+  /** Polled per shift: stop now, leaving the rest open (still a feasible plan). */
+  shouldStop?: () => boolean;
+  /** Share (1 → 0) of the time construction should take that is still left. */
+  timeLeft?: () => number;
+}
+
+/** Shifts between two looks at the pace. */
+const PACE_EVERY = 128;
+
 /**
  * Greedy construction: shifts by priority (highest first), scarce shifts (fewest candidates) first within a
  * priority; each open place takes the feasible candidate that lowers the score most, and stays open when
- * none lowers it. `shouldStop` is polled per shift, so a time limit holds on huge problems too.
+ * none lowers it. `shouldStop` is polled per shift, so a time limit holds on huge problems too. With
+ * `timeLeft`, construction keeps pace: when the share of places done falls behind the share of time used
+ * (a busy machine, a huge pool), it weighs fewer candidates per place, down to first fit, so that every
+ * place is reached in time; when well ahead, more again.
  */
-export function constructGreedy(model: RegionalModel, shouldStop: () => boolean = () => false): void {
+export function constructGreedy(model: RegionalModel, pace: ConstructionPace = {}): void {
   const p = model.problem;
-  const limit = candidatesPerPlace(p.shiftDemand.reduce((a, d) => a + d, 0));
+  const totalPlaces = p.shiftDemand.reduce((a, d) => a + d, 0);
+  const maxLimit = candidatesPerPlace(totalPlaces);
+  let limit = maxLimit;
+  let placesDone = 0;
   const order = p.shiftIds.map((_, s) => s).sort((a, b) => (p.shiftPriority[b]! - p.shiftPriority[a]!)
     || (model.candidates[a]!.length - model.candidates[b]!.length) || (p.shiftStart[a]! - p.shiftStart[b]!) || (a - b));
-  for (const shift of order) {
+  for (let k = 0; k < order.length; k++) {
+    const shift = order[k]!;
     // Stopping early leaves places open, which is still a feasible plan.
-    if (shouldStop()) break;
+    if (pace.shouldStop?.() === true) break;
+    if (pace.timeLeft && k % PACE_EVERY === 0 && k > 0) {
+      const timeUsed = 1 - pace.timeLeft();
+      const done = placesDone / totalPlaces;
+      if (timeUsed > done) limit = Math.max(1, limit >> 1);
+      else if (timeUsed < 0.5 * done) limit = Math.min(maxLimit, 2 * limit);
+    }
+    placesDone += p.shiftDemand[shift]!;
     for (let place = model.openPlaceOf(shift); place >= 0; place = model.openPlaceOf(shift)) {
       let bestWorker = -1;
       let bestSoft = 0;

@@ -10,49 +10,110 @@ import { cost } from './constraints/cost.js';
 import { travel } from './constraints/travel.js';
 import { unpreferred } from './constraints/unpreferred.js';
 import { buildCandidates } from './model.js';
+import type { Plan } from './plan.js';
 
 export interface RegionalMip {
   mip: SparseMip;
   /** Column k < pairs.length / 2 is x[pairs[2k], pairs[2k+1]] (shift, worker). */
   pairs: Int32Array;
+  /** For a neighbourhood: the current plan as a start (HiGHS keeps it as its incumbent). */
+  start?: Float64Array;
+}
+
+/**
+ * Part of a current plan to decide again: the assignments of these workers to these shifts are free, every
+ * other assignment (and every pin) stays as it is, so demand, supervision, rest, weekly caps and the
+ * per-worker terms see it as fixed.
+ */
+export interface Neighbourhood {
+  plan: Plan;
+  shifts: ArrayLike<number>;
+  workers: ArrayLike<number>;
 }
 
 const pairCosts = [travel, unpreferred, cost].map((c) => c.pairPenalty!);
 
-export function buildRegionalMip(problem: CompiledProblem, candidates: Int32Array[] = buildCandidates(problem)): RegionalMip {
+/** The whole model, or (with a neighbourhood) the sub-model of a large-neighbourhood search step. */
+export function buildRegionalMip(problem: CompiledProblem, candidates: Int32Array[] = buildCandidates(problem), neighbourhood?: Neighbourhood): RegionalMip {
   const b = createMipBuilder();
   const S = problem.shiftIds.length;
   const W = problem.workerIds.length;
+  const restMs = problem.minRestMinutes * 60_000;
   const pinned = new Set(problem.pinned.map((p) => p.shift * W + p.worker));
+  const plan = neighbourhood?.plan;
+  const isFreeShift = new Uint8Array(S);
+  const isFreeWorker = new Uint8Array(W);
+  const shifts = neighbourhood ? Array.from(neighbourhood.shifts) : Array.from({ length: S }, (_, s) => s);
+  for (const s of shifts) isFreeShift[s] = 1;
+  if (neighbourhood) for (let k = 0; k < neighbourhood.workers.length; k++) isFreeWorker[neighbourhood.workers[k]!] = 1;
+  else isFreeWorker.fill(1);
+  /** An assignment of the current plan that the neighbourhood keeps. */
+  const isFixed = (shift: number, worker: number): boolean => isFreeShift[shift] === 0 || isFreeWorker[worker] === 0 || pinned.has(shift * W + worker);
+  /** A fixed shift of the worker within rest distance of `shift` rules the pair out. */
+  const clashesWithFixed = (shift: number, worker: number): boolean => {
+    if (!plan) return false;
+    const list = plan.workerShifts[worker]!;
+    const at = plan.positionOf(worker, shift);
+    for (let k = at - 1; k >= 0 && problem.shiftEnd[list[k]!]! + restMs > problem.shiftStart[shift]!; k--) if (isFixed(list[k]!, worker)) return true;
+    for (let k = at; k < list.length && problem.shiftEnd[shift]! + restMs > problem.shiftStart[list[k]!]!; k++) if (list[k] !== shift && isFixed(list[k]!, worker)) return true;
+    return false;
+  };
+
   const pairs: number[] = [];
-  const byShift: number[][] = Array.from({ length: S }, () => []);
-  const byWorker: Array<Array<[number, number]>> = Array.from({ length: W }, () => []);
-  const addPair = (shift: number, worker: number): void => {
+  const start: number[] = [];
+  const byShift = new Map<number, number[]>();
+  const byWorker = new Map<number, Array<[number, number]>>();
+  const addPair = (shift: number, worker: number, isPinned: boolean): void => {
     let c = -problem.weights.uncovered * problem.shiftPriority[shift]!;
     for (const pairCost of pairCosts) c += pairCost(problem, shift, worker);
-    const isPinned = pinned.has(shift * W + worker);
     const column = b.addColumn({ cost: c, lower: isPinned ? 1 : 0, upper: 1, isInteger: true });
     pairs.push(shift, worker);
-    byShift[shift]!.push(column);
-    byWorker[worker]!.push([shift, column]);
+    start.push(plan?.hasAssignment(shift, worker) === true ? 1 : 0);
+    (byShift.get(shift) ?? byShift.set(shift, []).get(shift)!).push(column);
+    (byWorker.get(worker) ?? byWorker.set(worker, []).get(worker)!).push([shift, column]);
   };
-  candidates.forEach((list, shift) => list.forEach((worker) => addPair(shift, worker)));
-  for (const { shift, worker } of problem.pinned) {
-    if (!candidates[shift]!.includes(worker)) addPair(shift, worker);
+  for (const shift of shifts) {
+    for (const worker of candidates[shift]!) {
+      const isPinned = pinned.has(shift * W + worker);
+      // In a neighbourhood, pins are part of the fixed plan.
+      if (isFreeWorker[worker] === 1 && !(plan && isPinned) && !clashesWithFixed(shift, worker)) addPair(shift, worker, isPinned);
+    }
+  }
+  if (!plan) {
+    for (const { shift, worker } of problem.pinned) {
+      if (!candidates[shift]!.includes(worker)) addPair(shift, worker, true);
+    }
   }
 
+  // What the fixed part of the plan already takes, per shift and per worker (week, horizon).
+  const fixedOnShift = (shift: number): { count: number; newcomers: number } => {
+    let count = 0;
+    let newcomers = 0;
+    for (const w of plan?.shiftWorkers[shift] ?? []) {
+      if (!isFixed(shift, w)) continue;
+      count++;
+      newcomers += problem.workerIsNewcomer[w]!;
+    }
+    return { count, newcomers };
+  };
   let offset = 0;
-  for (let s = 0; s < S; s++) {
-    offset += problem.weights.uncovered * problem.shiftPriority[s]! * problem.shiftDemand[s]!;
-    const columns = byShift[s]!;
-    if (columns.length > problem.shiftDemand[s]!) b.addRow(-Infinity, problem.shiftDemand[s]!, columns, columns.map(() => 1));
+  for (const s of shifts) {
+    const fixed = fixedOnShift(s);
+    const places = Math.max(0, problem.shiftDemand[s]! - fixed.count);
+    offset += problem.weights.uncovered * problem.shiftPriority[s]! * places;
+    const columns = byShift.get(s) ?? [];
+    if (columns.length > places) b.addRow(-Infinity, places, columns, columns.map(() => 1));
     const newcomers = columns.filter((col) => problem.workerIsNewcomer[pairs[2 * col + 1]!] === 1);
-    if (newcomers.length > problem.shiftSupervision[s]!) b.addRow(-Infinity, problem.shiftSupervision[s]!, newcomers, newcomers.map(() => 1));
+    const supervision = Math.max(0, problem.shiftSupervision[s]! - fixed.newcomers);
+    if (newcomers.length > supervision) b.addRow(-Infinity, supervision, newcomers, newcomers.map(() => 1));
   }
 
-  const restMs = problem.minRestMinutes * 60_000;
-  for (let w = 0; w < W; w++) {
-    const list = byWorker[w]!.sort((x, y) => problem.shiftStart[x[0]]! - problem.shiftStart[y[0]]!);
+  // Every worker in the whole model (one without candidates still pays for shifts under minimum); in a
+  // neighbourhood only those with free pairs (the others' terms are fixed).
+  const workers = neighbourhood ? [...byWorker.keys()] : Array.from({ length: W }, (_, w) => w);
+  for (const w of workers) {
+    const list = byWorker.get(w) ?? [];
+    list.sort((x, y) => problem.shiftStart[x[0]]! - problem.shiftStart[y[0]]!);
     for (let i = 0; i < list.length; i++) {
       const [a, colA] = list[i]!;
       for (let j = i + 1; j < list.length; j++) {
@@ -65,24 +126,36 @@ export function buildRegionalMip(problem: CompiledProblem, candidates: Int32Arra
         b.addRow(-Infinity, 1, [colA, colB], [1, 1]);
       }
     }
+    const fixedWeekMinutes = new Float64Array(problem.weekCount);
+    let fixedMinutes = 0;
+    let fixedCount = 0;
+    for (const s of plan?.workerShifts[w] ?? []) {
+      if (!isFixed(s, w)) continue;
+      fixedWeekMinutes[problem.shiftWeek[s]!]! += problem.shiftMinutes[s]!;
+      fixedMinutes += problem.shiftMinutes[s]!;
+      fixedCount++;
+    }
     const cap = problem.workerWeeklyCapMinutes[w]!;
     for (let week = 0; week < problem.weekCount; week++) {
       const inWeek = list.filter(([s]) => problem.shiftWeek[s] === week);
       const minutes = inWeek.map(([s]) => problem.shiftMinutes[s]!);
-      if (minutes.reduce((x, y) => x + y, 0) > cap) b.addRow(-Infinity, cap, inWeek.map(([, col]) => col), minutes);
+      const room = cap - fixedWeekMinutes[week]!;
+      if (minutes.reduce((x, y) => x + y, 0) > room) b.addRow(-Infinity, room, inWeek.map(([, col]) => col), minutes);
     }
     const desired = problem.workerDesiredMinutes[w]!;
     if (!Number.isNaN(desired) && list.length > 0) {
       const over = b.addColumn({ cost: problem.weights.overDesired / 60, lower: 0, upper: Infinity, isInteger: false });
-      b.addRow(-Infinity, desired, [...list.map(([, col]) => col), over], [...list.map(([s]) => problem.shiftMinutes[s]!), -1]);
+      start.push(Math.max(0, (plan?.workerMinutes[w] ?? 0) - desired));
+      b.addRow(-Infinity, desired - fixedMinutes, [...list.map(([, col]) => col), over], [...list.map(([s]) => problem.shiftMinutes[s]!), -1]);
     }
-    const minShifts = problem.workerMinShifts[w]!;
+    const minShifts = problem.workerMinShifts[w]! - fixedCount;
     if (minShifts > 0) {
       const under = b.addColumn({ cost: problem.weights.underMinimum, lower: 0, upper: Infinity, isInteger: false });
+      start.push(Math.max(0, problem.workerMinShifts[w]! - (plan?.workerShiftCount[w] ?? 0)));
       b.addRow(minShifts, Infinity, [...list.map(([, col]) => col), under], [...list.map(() => 1), 1]);
     }
   }
-  return { mip: b.build({ offset }), pairs: Int32Array.from(pairs) };
+  return { mip: b.build({ offset }), pairs: Int32Array.from(pairs), ...(plan && { start: Float64Array.from(start) }) };
 }
 
 export interface RegionalMipResult {

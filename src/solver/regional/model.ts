@@ -110,6 +110,11 @@ export function buildCandidates(problem: CompiledProblem, shouldStop: () => bool
   });
 }
 
+function hasPlace(move: Move, place: number): boolean {
+  for (let k = 0; k < move.length; k++) if (move[k]!.place === place) return true;
+  return false;
+}
+
 function hasCandidate(candidates: Int32Array, worker: number): boolean {
   let lo = 0;
   let hi = candidates.length - 1;
@@ -156,7 +161,8 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
   private readonly soft: RegionalConstraint[];
   private current: Score;
   private lastMove: Move | undefined;
-  private lastDelta: Score = { hard: 0, soft: 0 };
+  /** Reused for every deltaOf answer (read at once by its callers): one object per move showed in profiles. */
+  private readonly lastDelta: Score = { hard: 0, soft: 0 };
   /** (shift, worker) pairs removed then added by deltaOf, to undo; grown when a move is longer. */
   private undoBuffer = new Int32Array(64);
 
@@ -189,6 +195,11 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
   }
 
   score(): Score { return this.current; }
+
+  /** A random open (movable) place, or -1 when every place is filled. */
+  pickOpenPlace(rng: Rng): number {
+    return this.open.size > 0 ? this.open.pick(rng) : -1;
+  }
 
   /** Places of the shift that are open and movable. */
   openPlaceOf(shift: number): number {
@@ -230,7 +241,7 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
   }
 
   private extendChain(rng: Rng, move: Move, place: number, worker: number, depth: number): boolean {
-    if (move.some((c) => c.place === place)) return false;
+    if (hasPlace(move, place)) return false;
     move.push({ place, worker });
     for (const other of this.conflictsOf(rng, this.placeShift[place]!, worker)) {
       const otherPlace = this.placeOf(other, worker);
@@ -240,7 +251,7 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
       if (canHandOn) {
         if (!this.extendChain(rng, move, otherPlace, replacement, depth - 1)) return false;
       } else {
-        if (move.some((c) => c.place === otherPlace)) return false;
+        if (hasPlace(move, otherPlace)) return false;
         move.push({ place: otherPlace, worker: -1 });
       }
     }
@@ -319,7 +330,8 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
     for (let k = addedCount - 1; k >= 0; k--) plan.remove(undo[addedFrom + 2 * k]!, undo[addedFrom + 2 * k + 1]!);
     for (let k = removedCount - 1; k >= 0; k--) plan.add(undo[2 * k]!, undo[2 * k + 1]!);
     this.lastMove = move;
-    this.lastDelta = isRejected ? { hard, soft: 0 } : { hard, soft };
+    this.lastDelta.hard = hard;
+    this.lastDelta.soft = isRejected ? 0 : soft;
     return this.lastDelta;
   }
 

@@ -48,10 +48,16 @@ export class Plan {
     return ea !== eb ? ea < eb : a < b;
   }
 
+  // add and remove shift array elements by hand: splice allocates the array it returns, and the search
+  // calls these millions of times.
   add(shift: number, worker: number): void {
     const p = this.problem;
     this.shiftWorkers[shift]!.push(worker);
-    this.workerShifts[worker]!.splice(this.positionOf(worker, shift), 0, shift);
+    const list = this.workerShifts[worker]!;
+    const at = this.positionOf(worker, shift);
+    list.push(shift);
+    for (let k = list.length - 1; k > at; k--) list[k] = list[k - 1]!;
+    list[at] = shift;
     this.weekMinutes[worker * p.weekCount + p.shiftWeek[shift]!]! += p.shiftMinutes[shift]!;
     this.workerMinutes[worker]! += p.shiftMinutes[shift]!;
     this.workerShiftCount[worker]!++;
@@ -63,9 +69,9 @@ export class Plan {
     const onShift = this.shiftWorkers[shift]!;
     const k = onShift.indexOf(worker);
     if (k < 0) throw new Error(`worker ${worker} is not on shift ${shift}`);
-    onShift.splice(k, 1);
+    removeAt(onShift, k);
     const list = this.workerShifts[worker]!;
-    list.splice(list.indexOf(shift, this.positionOf(worker, shift)), 1);
+    removeAt(list, list.indexOf(shift, this.positionOf(worker, shift)));
     this.weekMinutes[worker * p.weekCount + p.shiftWeek[shift]!]! -= p.shiftMinutes[shift]!;
     this.workerMinutes[worker]! -= p.shiftMinutes[shift]!;
     this.workerShiftCount[worker]!--;
@@ -80,4 +86,10 @@ export class Plan {
   assignments(): Array<{ shift: number; worker: number }> {
     return this.shiftWorkers.flatMap((workers, shift) => workers.map((worker) => ({ shift, worker })));
   }
+}
+
+/** Removes the element at `at`, keeping the order. */
+function removeAt(list: number[], at: number): void {
+  for (let k = at + 1; k < list.length; k++) list[k - 1] = list[k]!;
+  list.pop();
 }

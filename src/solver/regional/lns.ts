@@ -1,0 +1,153 @@
+// Large-neighbourhood search: free the assignments of a group of nearby workers to the shifts of a time
+// window, keep the rest of the plan fixed, and let HiGHS solve that sub-model exactly from the current plan
+// as its start. The answer becomes one move of the search model, scored by the constraint units like any
+// other, and is taken when it is no worse.
+import type { Highs } from 'highs';
+import type { Rng, Score } from '../core/index.js';
+import { runHighs } from '../highs/index.js';
+import type { CompiledProblem } from './compile.js';
+import { buildRegionalMip } from './mip.js';
+import type { Move, RegionalModel } from './model.js';
+
+const DAY_MS = 86_400_000;
+
+export interface LnsOptions {
+  /** HiGHS time limit per sub-model (s); `stepSeconds` may change it between steps. */
+  stepSeconds: number;
+  /** Branch-and-bound nodes per sub-model; bounds the work so a budgeted run does not depend on wall time. */
+  maxNodes: number;
+}
+
+export interface LnsStep {
+  /** The change of score the step made (zero when the plan stayed as it was). */
+  delta: Score;
+  /** Whether HiGHS proved the sub-model optimal (the next neighbourhood grows) or not (it shrinks). */
+  isSolved: boolean;
+  columns: number;
+}
+
+/** Bounds on the free pairs of one neighbourhood; the search adapts between them to what HiGHS solves. */
+const MIN_COLUMNS = 200;
+const MAX_COLUMNS = 20_000;
+
+export class LargeNeighbourhoodSearch {
+  /** Per worker, the shifts it is a candidate for, by start. */
+  private readonly workerShifts: Int32Array[];
+  /** All shifts by start. */
+  private readonly byStart: Int32Array;
+  private readonly problem: CompiledProblem;
+  /** Target number of free pairs per neighbourhood. */
+  targetColumns = 1500;
+
+  stepSeconds: number;
+
+  constructor(private readonly model: RegionalModel, private readonly highs: Highs, private readonly options: LnsOptions) {
+    this.stepSeconds = options.stepSeconds;
+    const p = model.problem;
+    this.problem = p;
+    const counts = new Int32Array(p.workerIds.length);
+    for (const list of model.candidates) for (const w of list) counts[w]!++;
+    this.workerShifts = Array.from(counts, (n) => new Int32Array(n));
+    counts.fill(0);
+    this.byStart = Int32Array.from(p.shiftIds.keys()).sort((a, b) => p.shiftStart[a]! - p.shiftStart[b]! || a - b);
+    for (const shift of this.byStart) for (const w of model.candidates[shift]!) this.workerShifts[w]![counts[w]!++] = shift;
+  }
+
+  /** First index in a by-start shift list whose start is at or after `t`. */
+  private lowerBound(list: Int32Array, t: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.problem.shiftStart[list[mid]!]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * A window of one to three days around an open place (or, half the time or when all are filled, anywhere),
+   * and the workers nearest to that place's shift (or a random one in the window), taken until their
+   * candidate pairs in the window reach the target size. Open places carry the largest terms, so most
+   * neighbourhoods are built to fill one.
+   */
+  chooseNeighbourhood(rng: Rng): { shifts: Int32Array; workers: Int32Array; columns: number } {
+    const p = this.problem;
+    const horizon = p.horizonEnd - p.horizonStart;
+    const length = Math.min(horizon, (1 + rng.nextInt(3)) * DAY_MS);
+    const openPlace = rng.nextFloat() < 0.5 ? this.model.pickOpenPlace(rng) : -1;
+    const anchor = openPlace >= 0 ? this.model.placeShift[openPlace]! : -1;
+    const earliest = anchor >= 0 ? Math.max(p.horizonStart, p.shiftStart[anchor]! - length + 1) : p.horizonStart;
+    const latest = anchor >= 0 ? Math.min(p.horizonEnd - length, p.shiftStart[anchor]!) : p.horizonEnd - length;
+    const from = earliest + rng.nextFloat() * Math.max(0, latest - earliest);
+    const to = from + length;
+    const shifts = this.byStart.subarray(this.lowerBound(this.byStart, from), this.lowerBound(this.byStart, to));
+    if (shifts.length === 0) return { shifts, workers: new Int32Array(0), columns: 0 };
+    const location = p.shiftLocation[anchor >= 0 ? anchor : rng.pick(shifts)]!;
+    const L = p.locationIds.length;
+    const order = Int32Array.from(p.workerIds.keys()).sort((a, b) => p.distanceKm[a * L + location]! - p.distanceKm[b * L + location]! || a - b);
+    const workers: number[] = [];
+    let columns = 0;
+    for (const w of order) {
+      const list = this.workerShifts[w]!;
+      const n = this.lowerBound(list, to) - this.lowerBound(list, from);
+      if (n === 0) continue;
+      workers.push(w);
+      columns += n;
+      if (columns >= this.targetColumns) break;
+    }
+    return { shifts, workers: Int32Array.from(workers), columns };
+  }
+
+  /** One step: choose, solve, and apply when no worse. */
+  step(rng: Rng): LnsStep {
+    const model = this.model;
+    const hood = this.chooseNeighbourhood(rng);
+    const none: LnsStep = { delta: { hard: 0, soft: 0 }, isSolved: true, columns: 0 };
+    if (hood.columns === 0) return none;
+    const { mip, pairs, start } = buildRegionalMip(this.problem, model.candidates, { plan: model.plan, shifts: hood.shifts, workers: hood.workers });
+    const result = runHighs(this.highs, mip, {
+      timeLimitSeconds: this.stepSeconds, mipRelGap: 1e-9, ...(start && { start }),
+      highsOptions: { mip_max_nodes: this.options.maxNodes, random_seed: rng.nextInt(1 << 30) },
+    });
+    const isSolved = result.status === 'optimal';
+    this.targetColumns = Math.round(Math.min(MAX_COLUMNS, Math.max(MIN_COLUMNS, this.targetColumns * (isSolved ? 1.1 : 0.8))));
+    if (!result.values) return { ...none, isSolved, columns: mip.numCols };
+    const move = this.moveTo(hood, pairs, result.values);
+    if (move.length === 0) return { ...none, isSolved, columns: mip.numCols };
+    const delta = model.deltaOf(move);
+    if (delta.hard > 0 || (delta.hard === 0 && delta.soft > 0)) return { ...none, isSolved, columns: mip.numCols };
+    model.applyMove(move);
+    return { delta: { hard: delta.hard, soft: delta.soft }, isSolved, columns: mip.numCols };
+  }
+
+  /** The move that turns the free part of the plan into the sub-model's solution. */
+  private moveTo(hood: { shifts: Int32Array; workers: Int32Array }, pairs: Int32Array, values: Float64Array): Move {
+    const model = this.model;
+    const chosen = new Map<number, number[]>();
+    for (let k = 0; k < pairs.length / 2; k++) {
+      if (values[k]! > 0.5) (chosen.get(pairs[2 * k]!) ?? chosen.set(pairs[2 * k]!, []).get(pairs[2 * k]!)!).push(pairs[2 * k + 1]!);
+    }
+    const isFreeWorker = new Set(hood.workers);
+    const move: Move = [];
+    for (const shift of hood.shifts) {
+      const next = chosen.get(shift) ?? [];
+      const freed: number[] = [];
+      const open: number[] = [];
+      for (let place = model.shiftFirstPlace[shift]!; place < model.shiftFirstPlace[shift + 1]!; place++) {
+        if (model.placePinned[place] === 1) continue;
+        const worker = model.placeWorker[place]!;
+        if (worker < 0) open.push(place);
+        else if (isFreeWorker.has(worker) && !next.includes(worker)) freed.push(place);
+      }
+      const added = next.filter((w) => !model.plan.hasAssignment(shift, w));
+      for (const worker of added) {
+        const place = freed.pop() ?? open.pop();
+        if (place === undefined) return [];
+        move.push({ place, worker });
+      }
+      for (const place of freed) move.push({ place, worker: -1 });
+    }
+    return move;
+  }
+}
