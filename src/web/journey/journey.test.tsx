@@ -10,6 +10,7 @@ import type { TActivityPackage } from '../../shared/packages.schemas';
 import { ApiError } from '../api';
 import { I18nProvider } from '../i18n/i18n';
 import { refusalsByShift } from '../mediation/place-on-shifts';
+import { BigChecklist } from './big-checklist';
 import { FunnelFigures, share } from './funnel';
 import { LearningPlan } from './learning-plan';
 import { RegisterPage } from './register-page';
@@ -281,5 +282,42 @@ describe('placing a person on shifts', () => {
     });
     expect([...refusalsByShift(error, ['a', 'b'])]).toEqual([['b', ['Rest too short', 'Over the weekly hours']]]);
     expect(refusalsByShift(new Error('x'), ['a']).size).toBe(0);
+  });
+});
+
+describe('the BIG re-registration checklist', () => {
+  const item = {
+    credentialId: '88888888-8888-4888-8888-888888888888',
+    profession: 'Verpleegkundige',
+    expiresOn: '2027-03-01',
+    daysToExpiry: 98,
+    hoursInHarmonica: 312.4,
+    declaredHours: 1200,
+    requiredHours: 2080,
+    hasEnoughHours: false,
+    isTrainingDone: false,
+    accreditationNote: '',
+    status: 'attention' as const,
+  };
+
+  it('shows expiry, hours against the 2,080 and training, and saves the hours worked elsewhere', async () => {
+    const fetchMock = vi.fn((_url: string, init?: RequestInit) =>
+      json({ workerId: ids.worker, items: [init?.method === 'PATCH' ? { ...item, declaredHours: 1800, hasEnoughHours: true, status: 'ok' } : item] }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    inLocale(<BigChecklist workerId={ids.worker} />);
+    const big = await screen.findByTestId('big-item');
+    expect(within(big).getByTestId('big-status').textContent).toBe('Actie nodig');
+    expect(big.textContent).toContain('Verloopt op 1 maart 2027 (over 98 dagen)');
+    expect(within(big).getByTestId('big-hours').textContent).toBe('○ 1.512 van 2.080 uur (312 via Harmonica, 1.200 elders)');
+    expect(within(big).getByTestId('big-training').textContent).toBe('○ Scholing nog niet gedaan');
+
+    fireEvent.click(screen.getByTestId('big-edit'));
+    fireEvent.change(screen.getByTestId('big-declared'), { target: { value: '1800' } });
+    fireEvent.click(screen.getByTestId('big-save'));
+    await waitFor(() => expect(screen.getByTestId('big-status').textContent).toBe('In orde'));
+    const patch = fetchMock.mock.calls.find((c) => c[1]?.method === 'PATCH')!;
+    expect(patch[0]).toBe(`/api/workers/${ids.worker}/big-checklist/${item.credentialId}`);
+    expect(bodyOf(patch)).toEqual({ declaredHours: 1800, isTrainingDone: false, accreditationNote: '' });
   });
 });
