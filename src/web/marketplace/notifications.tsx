@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { notificationTypes, type TNotificationChannel, type TNotificationPreference } from '../../shared/notifications.schemas';
 import { Card, ErrorMessage, Loading, SelectField } from '../components/ui';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { useMe } from '../session';
 import { useLoad } from '../use-load';
 import { getNotificationPreferences, listNotifications, markAllNotificationsRead, markNotificationRead, updateNotificationPreferences } from './requests';
 
@@ -65,7 +64,6 @@ export function NotificationsPage() {
 
 function PreferencesCard() {
   const { t } = useI18n();
-  const me = useMe();
   const loaded = useLoad(getNotificationPreferences, []);
   const [draft, setDraft] = useState<Record<string, TNotificationChannel>>({});
   const [isSaved, setIsSaved] = useState(false);
@@ -76,7 +74,7 @@ function PreferencesCard() {
   const save = () => {
     setError(null);
     const preferences: TNotificationPreference[] = notificationTypes.map((type) => ({ type, channel: draft[type] ?? current[type] ?? 'in_app' }));
-    updateNotificationPreferences(me.csrfToken, preferences).then((updated) => {
+    updateNotificationPreferences(preferences).then((updated) => {
       loaded.setData(updated);
       setDraft({});
       setIsSaved(true);

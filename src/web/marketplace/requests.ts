@@ -4,8 +4,7 @@ import type { TCalendarFeed, TCalendarFeedStatus, TNotificationList, TNotificati
 import type { TShiftImportReport } from '../../shared/shift-import.schemas';
 import type { TSwapAwaitingApproval } from '../../shared/swap-approvals.schemas';
 import type { TCreateShiftRequest, TCreateShiftSeriesRequest, TOrganisationSettings, TShift, TShiftDetail } from '../../shared/shifts.schemas';
-import { ZError } from '../../shared/common.schemas';
-import { api, ApiError, query } from '../api';
+import { api, query } from '../api';
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -53,21 +52,7 @@ export const listNotifications = () => api.get<TNotificationList>('/api/notifica
 export const markNotificationRead = (notificationId: string) => api.post<unknown>(`/api/notifications/${id(notificationId)}/read`);
 export const markAllNotificationsRead = () => api.post<unknown>('/api/notifications/read-all');
 export const getNotificationPreferences = () => api.get<TNotificationPreferences>('/api/me/notification-preferences');
-/** The shared client has no PUT; this one sends the same CSRF header and JSON body. */
-export async function updateNotificationPreferences(csrfToken: string, preferences: TNotificationPreference[]): Promise<TNotificationPreferences> {
-  const response = await fetch('/api/me/notification-preferences', {
-    method: 'PUT',
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ preferences }),
-  });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = ZError.safeParse(body);
-    throw new ApiError(response.status, parsed.success ? parsed.data : { code: `HTTP_${response.status}`, message: response.statusText, issues: [] });
-  }
-  return body as TNotificationPreferences;
-}
+export const updateNotificationPreferences = (preferences: TNotificationPreference[]) => api.put<TNotificationPreferences>('/api/me/notification-preferences', { preferences });
 
 export const getCalendarFeedStatus = () => api.get<TCalendarFeedStatus>('/api/me/calendar-feed');
 export const createCalendarFeed = () => api.post<TCalendarFeed>('/api/me/calendar-feed');
