@@ -4,6 +4,8 @@ import type { mediationNl } from './mediation.nl';
 export const mediationEn: Record<keyof typeof mediationNl, string> = {
   'mediation.nav.workspace': 'Mediation',
   'mediation.nav.inbox': 'Requests',
+  'mediation.link.workspaceHint': 'Queues, requests, candidates and people in an intake journey.',
+  'mediation.link.inboxHint': 'Look for someone for a longer period; answer offered candidates.',
   'mediation.back': 'Back',
   'mediation.cancel': 'Cancel',
 

@@ -2,6 +2,8 @@
 export const mediationNl = {
   'mediation.nav.workspace': 'Bemiddeling',
   'mediation.nav.inbox': 'Aanvragen',
+  'mediation.link.workspaceHint': 'Wachtrijen, aanvragen, kandidaten en mensen in een instroomtraject.',
+  'mediation.link.inboxHint': 'Iemand zoeken voor een langere periode; aangeboden kandidaten beantwoorden.',
   'mediation.back': 'Terug',
   'mediation.cancel': 'Annuleren',
 

@@ -1,9 +1,10 @@
 // Pages of mediated matching, by path; null when the path is not one of them.
 import type { ReactNode } from 'react';
 import type { TMe } from '../../shared/auth.schemas';
-import { matchPath } from '../router';
+import { useI18n } from '../i18n/i18n';
+import { Link, matchPath } from '../router';
 import './mediation.css';
-import { mediatedRegionIds, plannedOrganisationIds } from '../session';
+import { mediatedRegionIds, plannedOrganisationIds, useMe } from '../session';
 import { InboxPage } from './inbox';
 import { RequestPage } from './request-view';
 import { ShiftCandidatesPage, WorkspacePage } from './workspace';
@@ -31,4 +32,20 @@ export function mediationNavLinks(me: TMe, t: (key: 'mediation.nav.workspace' | 
   if (mayMediate(me)) links.push({ to: '/mediation', label: t('mediation.nav.workspace'), testId: 'nav-mediation' });
   if (hasInbox(me)) links.push({ to: '/inbox', label: t('mediation.nav.inbox'), testId: 'nav-inbox' });
   return links;
+}
+
+/** The way into mediation from a coordinator's, mediator's or planner's home page. */
+export function MediationLink() {
+  const { t } = useI18n();
+  const me = useMe();
+  const link = mediationNavLinks(me, t).find((l) => l.to !== '/my-journey');
+  if (!link) return null;
+  return (
+    <div className="planning-entry" data-testid="mediation-link">
+      <Link to={link.to} className="button button-secondary">
+        {link.label}
+      </Link>
+      <span className="muted">{t(link.to === '/inbox' ? 'mediation.link.inboxHint' : 'mediation.link.workspaceHint')}</span>
+    </div>
+  );
 }

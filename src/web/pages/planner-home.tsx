@@ -10,6 +10,7 @@ import { plannedOrganisationIds } from '../session';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { PlanningLink } from '../planning/planning-link';
+import { MediationLink } from '../mediation/routes';
 import { LocationForm } from './location-form';
 
 export function PlannerHome({ me }: { me: TMe }) {
@@ -20,6 +21,7 @@ export function PlannerHome({ me }: { me: TMe }) {
     <section className="page" data-testid="planner-home">
       <h1>{t('planner.title')}</h1>
       <PlanningLink />
+      <MediationLink />
       <p>
         <Link to="/planner/shifts" className="button button-primary" data-testid="planner-shifts-link">
           {t('marketplace.planner.title')}
