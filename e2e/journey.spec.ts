@@ -181,7 +181,7 @@ describe('the intake journey', () => {
     await page.locator(`[data-testid="place-shift"][data-shift-id="${harness.seeded.shiftId}"] input`).check();
     await shot(page, 'journey-place-375.png');
     await page.getByTestId('place-submit').click();
-    assert.equal(await text(page, 'place-done'), 'Sanne Bakker staat op 1 diensten; zij of hij ziet ze bij Mijn diensten.');
+    assert.equal(await text(page, 'place-done'), 'Sanne Bakker staat op 1 dienst(en) en ziet ze bij Mijn diensten.');
     await page.context().close();
   });
 

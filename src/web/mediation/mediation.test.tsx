@@ -59,7 +59,7 @@ describe('the candidate list', () => {
       ['Voorkeur', '5 / 10', 'Geen voorkeursorganisaties opgegeven'],
       ['Reservistendagen', '19 / 20', 'Reservist: 1 van minimaal 20 dagen dit jaar'],
     ]);
-    expect(screen.getByTestId('candidates-checked').textContent).toBe('42 medewerkers getoetst aan alle regels; de beste 2 staan hieronder.');
+    expect(screen.getByTestId('candidates-checked').textContent).toBe('Getoetst aan alle regels: 42; hieronder de beste 2.');
   });
 
   it('groups the ruled-out workers per rule with counts and example names (English)', () => {
