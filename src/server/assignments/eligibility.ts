@@ -110,6 +110,25 @@ export type EligibilityInput = {
   ignoreAssignmentIds?: string[];
 };
 
+/**
+ * A newcomer an organisation marked independent for a package no longer counts against supervision
+ * capacity on that package's shifts: not as the worker asking, not as an occupant (`occupantIsNewcomer`).
+ */
+async function independentPackageIds(db: DbOrTx, workerId: string): Promise<Set<string>> {
+  const result = (await db.execute(sql`select package_id as "packageId" from worker_package_independence where worker_id = ${workerId}`)) as { rows: { packageId: string }[] };
+  return new Set(result.rows.map((r) => r.packageId));
+}
+
+/** Checks candidates of independent and of supervised packages apart: the worker's newcomer flag differs between them. */
+async function checkByIndependence(db: DbOrTx, input: EligibilityInput, independentShiftIds: string[]): Promise<Map<string, RuleViolation[]>> {
+  const others = input.shiftIds.filter((id) => !independentShiftIds.includes(id));
+  const first = await checkEligibility(db, { ...input, shiftIds: independentShiftIds });
+  return new Map([...first, ...(await checkEligibility(db, { ...input, shiftIds: others }))]);
+}
+
+/** Qualified by hand: the correlated subquery must see the outer assignment row. */
+const occupantIsNewcomer = sql<boolean>`("assignments"."is_newcomer" and not exists (select 1 from worker_package_independence i join shifts s on s.id = "assignments"."shift_id" where i.worker_id = "assignments"."worker_id" and i.package_id = s.package_id))`;
+
 /** Why the worker may not take each of the shifts (an empty list: they may). */
 export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Promise<Map<string, RuleViolation[]>> {
   const result = new Map<string, RuleViolation[]>();
@@ -118,6 +137,9 @@ export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Pro
   const [worker] = await db.select().from(workers).where(eq(workers.id, input.workerId));
   if (!worker) throw new Error(`no worker ${input.workerId}`);
   const candidates = await loadShiftFacts(db, input.shiftIds);
+  const independent = worker.isNewcomer ? await independentPackageIds(db, worker.id) : new Set<string>();
+  const independentShiftIds = candidates.filter((c) => independent.has(c.packageId)).map((c) => c.id);
+  if (independentShiftIds.length && independentShiftIds.length < candidates.length) return checkByIndependence(db, input, independentShiftIds);
   const from = Math.min(...candidates.map((s) => s.start.getTime())) - PADDING_MS;
   const to = Math.max(...candidates.map((s) => s.end.getTime())) + PADDING_MS;
 
@@ -136,7 +158,7 @@ export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Pro
   const heldShiftIds = held.map((h) => h.shiftId).filter((id) => !input.shiftIds.includes(id));
   const heldFacts = await loadShiftFacts(db, heldShiftIds);
   const occupants = await db
-    .select({ id: assignments.id, shiftId: assignments.shiftId, isNewcomer: assignments.isNewcomer })
+    .select({ id: assignments.id, shiftId: assignments.shiftId, isNewcomer: occupantIsNewcomer })
     .from(assignments)
     .where(
       and(
@@ -161,6 +183,7 @@ export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Pro
     { packageIds: new Set(all.map((s) => s.packageId)), organisationIds },
   );
   const { regionId: _r, kind: _k, minDaysPerYear: _m, ...entry } = entries.get(worker.id)!;
+  if (independentShiftIds.length) entry.newcomer = false;
 
   const shiftDoc = (s: ShiftFacts) => ({
     id: s.id,
