@@ -3,6 +3,7 @@
 // markdown table; each row runs in its own process (peak memory per instance). Not a test: timings depend
 // on the machine.
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { PlanningBenchRow } from './planning-run.js';
 
@@ -18,11 +19,13 @@ const runner = fileURLToPath(new URL('./planning-run.ts', import.meta.url));
 
 const fmt = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
 const lines = [
-  '| instance | workers | places | time limit | engine score | feasible | HiGHS same time | HiGHS 10× time | gap to optimum | first-fit greedy | engine peak memory |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
+  '| instance | workers | places | time limit | engine score | feasible | HiGHS same time | HiGHS 10× time | gap to optimum | first-fit greedy | engine peak memory | load avg |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
 ];
 for (const [name, seconds] of rows) {
   process.stderr.write(`${name} (${seconds} s)...\n`);
+  // The machine is shared: the 1-minute load average before and after the row says how pessimistic it is.
+  const loadBefore = loadavg()[0]!;
   const out = execFileSync(process.execPath, ['--import', 'tsx', runner, name, String(seconds), ...(args.includes('--no-highs') ? ['--no-highs'] : [])], {
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24,
   });
@@ -40,7 +43,7 @@ for (const [name, seconds] of rows) {
     if (optimal?.score != null) gap = `${((100 * (r.engineScore - optimal.score)) / optimal.score).toFixed(3)} %`;
     else if (Number.isFinite(bound)) gap = `≤ ${((100 * (r.engineScore - bound)) / bound).toFixed(2)} % (to bound)`;
   }
-  lines.push(`| ${name} | ${r.workers} | ${r.places} | ${r.timeLimitSeconds} s (took ${r.engineSeconds.toFixed(1)} s) | ${fmt(r.engineScore)} | ${r.feasible ? 'yes' : 'NO'} | ${highsCell(0)} | ${highsCell(1)} | ${gap} | ${fmt(r.firstFitScore)} | ${r.engineMemoryMb.toFixed(0)} MB |`);
+  lines.push(`| ${name} | ${r.workers} | ${r.places} | ${r.timeLimitSeconds} s (took ${r.engineSeconds.toFixed(1)} s) | ${fmt(r.engineScore)} | ${r.feasible ? 'yes' : 'NO'} | ${highsCell(0)} | ${highsCell(1)} | ${gap} | ${fmt(r.firstFitScore)} | ${r.engineMemoryMb.toFixed(0)} MB | ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} |`);
   process.stderr.write(`${lines[lines.length - 1]!}\n`);
 }
 process.stdout.write(`${lines.join('\n')}\n`);
