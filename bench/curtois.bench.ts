@@ -1,6 +1,7 @@
 // `npm run bench:curtois [--time SECONDS] [--only 1,2,3] [--highs | --no-highs] [--seed N] [--no-doc]`
 // Solves the 24 Curtois & Qu instances with the engine and, at the same time limit, with the HiGHS
-// reference where the model fits, prints one table and (for a full run) writes docs/curtois.md.
+// reference where the model fits, prints one table and (for a full run) writes it into
+// docs/curtois.md and a short form into README.md's Curtois section (between markers).
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -114,6 +115,30 @@ ${END_MARK}`;
   const rules = curtoisConstraints.map((c) => `| \`${c.id}\` | ${c.name} | ${c.level} | ${c.description} |`);
   text = replaceBetween(text, RULES_START, RULES_END, `${RULES_START}\n| id | name | level | rule |\n| --- | --- | --- | --- |\n${rules.join('\n')}\n${RULES_END}`);
   await writeFile(docUrl, text);
+  await writeReadme(rows, run, machine);
+}
+
+const README_START = '<!-- bench:curtois:readme:start -->';
+const README_END = '<!-- bench:curtois:readme:end -->';
+
+/** The short form for README.md: engine against best known and HiGHS, with date, machine and load. */
+async function writeReadme(rows: Row[], run: { timeLimitSeconds: number; seed: number; started: Date }, machine: string): Promise<void> {
+  const readmeUrl = new URL('README.md', repoRoot);
+  const text = await readFile(readmeUrl, 'utf8');
+  if (!text.includes(README_START)) return;
+  const lines = rows.map((row) => {
+    const highs = typeof row.highs === 'string' ? row.highs : row.highs.objective === null ? `none (${row.highs.status})` : `${row.highs.objective}${row.highs.status === 'optimal' ? ' optimal' : ''}`;
+    return `| ${row.instance} | ${row.employees} × ${row.days} | ${row.isFeasible ? row.objective : `${row.objective} (infeasible)`} | ${row.bestKnown} | ${row.gap.toFixed(2)} | ${row.seconds.toFixed(1)} | ${highs} |`;
+  });
+  const section = `${README_START}
+Measured ${run.started.toISOString().slice(0, 10)} with \`npm run bench:curtois -- --time ${run.timeLimitSeconds}\` (seed ${run.seed}) on ${machine};
+load average at the end ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other work shared the two cores, so times are pessimistic).
+
+| instance | employees × days | engine | best known | gap % | seconds | HiGHS, same limit |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${lines.join('\n')}
+${README_END}`;
+  await writeFile(readmeUrl, replaceBetween(text, README_START, README_END, section));
 }
 
 const RULES_START = '<!-- curtois:rules:start -->';

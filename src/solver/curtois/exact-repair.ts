@@ -30,7 +30,7 @@ export interface ExactRepair {
 
 /** Branch-and-bound nodes per sub-problem: a count, not a time, so runs repeat exactly. */
 const NODE_LIMIT = 200;
-const START_FREE_CELLS = 96;
+const START_FREE_CELLS = 48;
 const GROW = 1.08;
 const SHRINK = 0.8;
 const MIN_WINDOW = 7;

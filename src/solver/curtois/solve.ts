@@ -46,6 +46,8 @@ const CONSTRUCTION_SHARE = 0.3;
 const ROUND_SHARE = 0.03;
 const MIN_ROUND_MS = 500;
 const REPAIRS_PER_ROUND = 8;
+/** Cap on one exact repair's HiGHS time (its node budget normally ends it sooner). */
+const REPAIR_TIME_SHARE = 0.04;
 /** Column generation stops pricing at this share of the limit, and its dive must end by the next. */
 const COLUMN_GENERATION_SHARE = 0.35;
 const DIVE_SHARE = 0.55;
@@ -109,7 +111,7 @@ export async function solveCurtois(problem: CurtoisProblem, options: CurtoisSolv
     if (repair === undefined || model.score().hard > 0) continue;
     for (let i = 0; i < REPAIRS_PER_ROUND && repairs < maxRepairs && remainingMs() > 0 && !isAtTarget(); i++) {
       repairs++;
-      if (applyRepair(problem, model, repair, rng, remainingMs() / 1000)) repairsApplied++;
+      if (applyRepair(problem, model, repair, rng, Math.min(remainingMs(), REPAIR_TIME_SHARE * limitMs) / 1000)) repairsApplied++;
     }
     // Let the event loop breathe between rounds (progress, cancellation, a HiGHS worker's messages).
     await new Promise((resolve) => setImmediate(resolve));
