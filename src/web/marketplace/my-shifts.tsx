@@ -23,7 +23,7 @@ export function MyShiftsPage() {
   const me = useMe();
   const loaded = useLoad(() => Promise.all([listMyShifts('all'), listMySwaps(), listPackages(), getMyProgress()]), []);
   const mine = loaded.data?.[0] ?? [];
-  const live = mine.filter((m) => isLive(m));
+  const live = mine.filter(isLive);
   const ended = mine.filter((m) => !isLive(m) && (m.status === 'cancelled' || m.status === 'rejected'));
   return (
     <section className="page market-page" data-testid="my-shifts-page">
