@@ -2,8 +2,9 @@
 // signs up on her phone with consent; the mediator finds her in the welcome-call queue and logs the
 // call (basic care, level 2), books a shadow day and completes the orientation; the hospital's
 // planner posts a request; the mediator offers Sanne from the ranked candidates with a note; the
-// planner accepts and puts her on an open shift; Sanne sees the confirmed shift under "my shifts"
-// and her journey moved on to the agreement.
+// planner accepts, puts her on an open shift and marks her independent in basic care; Sanne sees
+// the confirmed shift under "my shifts", her journey at the agreement, and writes her learning
+// plan; the mediator reads the funnel and downloads it as CSV.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -182,6 +183,10 @@ describe('the intake journey', () => {
     await shot(page, 'journey-place-375.png');
     await page.getByTestId('place-submit').click();
     assert.equal(await text(page, 'place-done'), 'Sanne Bakker staat op 1 dienst(en) en ziet ze bij Mijn diensten.');
+
+    // Until the hospital marks her independent in basic care she takes a supervision place.
+    await page.getByTestId('independence').locator('[data-package="basic-care"]').getByTestId('mark-independent').click();
+    assert.equal(await page.getByTestId('independence').locator('[data-package="basic-care"]').getByTestId('independent').textContent(), 'zelfstandig');
     await page.context().close();
   });
 

@@ -117,6 +117,10 @@ export const mediationEn: Record<keyof typeof mediationNl, string> = {
   'mediation.place.refused': 'Nothing scheduled: the marked shifts are not allowed.',
   'mediation.place.done': '{name} is on {count} shift(s) and finds them under My shifts.',
 
+  'mediation.independence.hint': 'A newcomer counts against a shift’s supervision places until you mark them independent for a package.',
+  'mediation.independence.mark': 'Works independently',
+  'mediation.independence.yes': 'independent',
+
   'mediation.nextStep.other_organisation': 'another organisation',
   'mediation.nextStep.other_package': 'another activity package',
   'mediation.nextStep.training': 'training',

@@ -115,6 +115,10 @@ export const mediationNl = {
   'mediation.place.refused': 'Niets ingeroosterd: de gemarkeerde diensten mogen niet.',
   'mediation.place.done': '{name} staat op {count} dienst(en) en ziet ze bij Mijn diensten.',
 
+  'mediation.independence.hint': 'Een nieuwkomer telt mee voor de begeleidingsplekken van een dienst tot u aangeeft dat hij of zij een pakket zelfstandig doet.',
+  'mediation.independence.mark': 'Werkt zelfstandig',
+  'mediation.independence.yes': 'zelfstandig',
+
   'mediation.nextStep.other_organisation': 'een andere organisatie',
   'mediation.nextStep.other_package': 'een ander activiteitenpakket',
   'mediation.nextStep.training': 'scholing',

@@ -8,6 +8,7 @@ import type {
   TJourneySummary,
   TLearningPlan,
   TOrientationBooking,
+  TPackageIndependence,
   TRecordStep,
   TRegistration,
   TRegistrationOptions,
@@ -42,3 +43,6 @@ export const getFunnel = (regionId: string, params: FunnelQuery) => api.get<TFun
 export const funnelCsvUrl = (regionId: string, params: FunnelQuery & { locale: 'nl' | 'en' }) => `/api/regions/${id(regionId)}/funnel.csv${query(params)}`;
 
 export const placeOnShifts = (offerId: string, shiftIds: string[]) => api.post<TPlacementResult>(`/api/offers/${id(offerId)}/shifts`, { shiftIds });
+
+export const listIndependence = (workerId: string) => api.get<TPackageIndependence[]>(`/api/workers/${id(workerId)}/package-independence`);
+export const markIndependent = (workerId: string, packageId: string) => api.post<TPackageIndependence>(`/api/workers/${id(workerId)}/package-independence`, { packageId });

@@ -15,6 +15,7 @@ import { mediatedRegionIds, plannedOrganisationIds, useMe } from '../session';
 import { useLoad } from '../use-load';
 import { CandidateList } from './candidates';
 import { formatPeriod } from './explain';
+import { Independence } from './independence';
 import { OfferAnswer } from './offer-answer';
 import { PlaceOnShifts } from './place-on-shifts';
 import { createOffers, getMediationRequest, requestCandidates } from './requests';
@@ -101,14 +102,33 @@ export function RequestPage({ requestId }: { requestId: string }) {
       </h1>
       {request.description && <p className="lead">{request.description}</p>}
       <RequestFacts request={request} packages={packages} organisation={organisation} />
-      <OfferList offers={request.offers} mayAnswer={isPlannerOf(me, request.organisationId)} organisationId={request.organisationId} onAnswered={loaded.reload} />
+      <OfferList
+        offers={request.offers}
+        mayAnswer={isPlannerOf(me, request.organisationId)}
+        organisationId={request.organisationId}
+        packages={isPlannerOf(me, request.organisationId) ? packages.filter((p) => request.packageIds.includes(p.id)) : []}
+        onAnswered={loaded.reload}
+      />
       {isMediator && request.status === 'open' && <OfferCandidates request={request} onOffered={loaded.reload} />}
     </section>
   );
 }
 
 /** The offers of one request; an accepted person can be put on the organisation's shifts from here. */
-export function OfferList({ offers, mayAnswer, organisationId, onAnswered }: { offers: TOffer[]; mayAnswer: boolean; organisationId: string; onAnswered: () => void }) {
+export function OfferList({
+  offers,
+  mayAnswer,
+  organisationId,
+  packages,
+  onAnswered,
+}: {
+  offers: TOffer[];
+  mayAnswer: boolean;
+  organisationId: string;
+  /** The request's packages the planner may mark an accepted newcomer independent in. */
+  packages: TActivityPackage[];
+  onAnswered: () => void;
+}) {
   const { t } = useI18n();
   return (
     <Card title={t('mediation.offers.title')} testId="offers">
@@ -117,7 +137,7 @@ export function OfferList({ offers, mayAnswer, organisationId, onAnswered }: { o
       ) : (
         <ul className="location-list">
           {offers.map((offer) => (
-            <OfferItem key={offer.id} offer={offer} mayAnswer={mayAnswer} onAnswered={onAnswered} placeAt={organisationId} />
+            <OfferItem key={offer.id} offer={offer} mayAnswer={mayAnswer} onAnswered={onAnswered} placeAt={organisationId} independenceIn={packages} />
           ))}
         </ul>
       )}
@@ -125,7 +145,21 @@ export function OfferList({ offers, mayAnswer, organisationId, onAnswered }: { o
   );
 }
 
-export function OfferItem({ offer, mayAnswer, onAnswered, context, placeAt }: { offer: TOffer; mayAnswer: boolean; onAnswered: () => void; context?: ReactNode; placeAt?: string }) {
+export function OfferItem({
+  offer,
+  mayAnswer,
+  onAnswered,
+  context,
+  placeAt,
+  independenceIn = [],
+}: {
+  offer: TOffer;
+  mayAnswer: boolean;
+  onAnswered: () => void;
+  context?: ReactNode;
+  placeAt?: string;
+  independenceIn?: TActivityPackage[];
+}) {
   const { t, locale } = useI18n();
   return (
     <li className="location" data-testid="offer" data-offer-id={offer.id}>
@@ -146,6 +180,7 @@ export function OfferItem({ offer, mayAnswer, onAnswered, context, placeAt }: { 
       )}
       {offer.status === 'offered' && mayAnswer && <OfferAnswer offerId={offer.id} onAnswered={onAnswered} />}
       {offer.status === 'accepted' && placeAt && <PlaceOnShifts offerId={offer.id} organisationId={placeAt} workerName={offer.workerName} />}
+      {offer.status === 'accepted' && independenceIn.length > 0 && <Independence workerId={offer.workerId} packages={independenceIn} />}
     </li>
   );
 }
