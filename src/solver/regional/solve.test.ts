@@ -6,7 +6,7 @@ import type { ProblemDocument } from './documents.js';
 import { generateProblem } from './generate.js';
 import { buildCandidates } from './model.js';
 import { solveRegionalMip } from './mip.js';
-import { searchInThread, solveProblem } from './solve.js';
+import { runPortfolioTask, searchInThread, solveProblem } from './solve.js';
 
 const exSmall = (): ProblemDocument => JSON.parse(readFileSync(new URL('../../../../shared/instances/ex-small.json', import.meta.url), 'utf8')) as ProblemDocument;
 const keyOf = (problem: { shiftIds: string[]; workerIds: string[] }, a: { shift: number; worker: number }): string => `${problem.shiftIds[a.shift]!}/${problem.workerIds[a.worker]!}`;
@@ -48,6 +48,19 @@ describe('solveProblem', () => {
     const foreign = document.shifts.find((s) => !w1.packages.includes(s.packageId))!;
     const result = await solveProblem({ ...document, pinned: [{ shiftId: foreign.id, workerId: 'w-1' }] }, { timeLimitMs: 600_000, maxIterations: 2000, seed: 1 });
     assert.ok(result.score.hard > 0);
+  });
+});
+
+describe('a search thread', () => {
+  it('hands the start back at once when it begins after the deadline (a busy machine)', async () => {
+    const document = generateProblem({ seed: 2, workers: 20, days: 7 });
+    const problem = compileOrThrow(document);
+    const start = { candidates: buildCandidates(problem), assignments: [{ shift: 0, worker: problem.workerIds.length - 1 }] };
+    const context = { seed: 1, threadIndex: 0, shouldStop: () => false, onProgress: () => undefined };
+    const late = await runPortfolioTask({ document, options: { timeLimitMs: 1000 }, deadlineEpochMs: Date.now() - 1, finishMs: 0, start }, context);
+    assert.deepEqual(late.assignments, start.assignments);
+    assert.equal(late.iterations, 0);
+    assert.equal(late.score.hard, Number.POSITIVE_INFINITY);
   });
 });
 

@@ -51,6 +51,8 @@ interface TaskInput {
   options: Omit<SolveOptions, 'clock' | 'signal' | 'onProgress' | 'threads' | 'seed'>;
   /** Wall-clock deadline (Date.now() scale): thread start-up counts against the caller's time limit. */
   deadlineEpochMs: number;
+  /** Time a thread keeps back for rescoring and handing its plan over (ms). */
+  finishMs: number;
   start: StartingPoint;
 }
 
@@ -191,12 +193,13 @@ export async function searchThread(problem: CompiledProblem, options: ThreadOpti
 
 /** Portfolio entry point: each worker thread compiles the document and searches from the shared start. */
 export async function runPortfolioTask(input: TaskInput, context: PortfolioTaskContext): Promise<TaskResult> {
-  // The deadline leaves room for scoring in the caller; rescoring here and handing the plan over take
-  // about as long again on big problems.
-  const problem = compileOrThrow(input.document);
-  const finishMs = 0.5 * finishReserveMs(problem, input.options.timeLimitMs);
-  return searchThread(problem, {
-    ...input.options, timeLimitMs: Math.max(0, input.deadlineEpochMs - Date.now() - finishMs), seed: context.seed, shouldStop: context.shouldStop, onProgress: context.onProgress,
+  // A thread that got going too late (a busy machine) hands the start back unscored rather than compile
+  // and rebuild the plan after the deadline; the caller scores whatever wins.
+  if (Date.now() >= input.deadlineEpochMs - input.finishMs) {
+    return { score: { hard: Number.POSITIVE_INFINITY, soft: Number.POSITIVE_INFINITY }, assignments: input.start.assignments, iterations: 0 };
+  }
+  return searchThread(compileOrThrow(input.document), {
+    ...input.options, timeLimitMs: Math.max(0, input.deadlineEpochMs - Date.now() - input.finishMs), seed: context.seed, shouldStop: context.shouldStop, onProgress: context.onProgress,
   }, input.start);
 }
 
@@ -276,7 +279,12 @@ export async function solveProblem(document: unknown, options: SolveOptions): Pr
     } else {
       const portfolio = await runPortfolio<TaskInput, TaskResult>({
         moduleUrl: import.meta.url,
-        input: { document, options: taskOptions, deadlineEpochMs, start: { candidates: start.candidates, assignments: start.assignments() } },
+        input: {
+          document, options: taskOptions, deadlineEpochMs, start: { candidates: start.candidates, assignments: start.assignments() },
+          // The deadline leaves room for scoring here; rescoring in the thread and handing the plan over take
+          // about as long again on big problems.
+          finishMs: 0.5 * finishReserveMs(problem, options.timeLimitMs),
+        },
         threads,
         seed,
         ...(signal && { signal }),
