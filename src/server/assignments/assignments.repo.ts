@@ -1,6 +1,8 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open-database.js';
-import { assignments, organisations, regions, swaps, workers } from '../db/schema.js';
+import type { TRegionRules } from '../../shared/regions.schemas.js';
+import { assignments, organisations, regions, swaps, workers, type shifts } from '../db/schema.js';
+import type { ShiftFacts } from './eligibility.js';
 
 export async function findAssignment(db: DbOrTx, id: string) {
   const [row] = await db.select().from(assignments).where(eq(assignments.id, id));
@@ -38,6 +40,34 @@ export async function setAssignmentStatus(
 export async function lockWorkers(db: DbOrTx, ids: string[]) {
   const sorted = [...new Set(ids)].sort();
   await db.execute(sql`select id from workers where id in ${sorted} order by id for update`);
+}
+
+/**
+ * A shift with all a claim reads before any lock: the facts the rules need, and its organisation's
+ * claim mode and region (rules, zone). What the rules read does not change after posting; the status
+ * is read again under the shift lock (lockShiftForChange).
+ */
+export async function findClaimTarget(db: DbOrTx, shiftId: string) {
+  const result = (await db.execute(sql`
+    select o.region_id as "regionId", o.claim_mode as "claimMode", r.rules, r.time_zone as "timeZone",
+      s.id, s.location_id as "locationId", s.organisation_id as "organisationId", s.package_id as "packageId",
+      p.requires_registration as "requiresRegistration", floor(extract(epoch from s.start) * 1000)::float8 as start,
+      floor(extract(epoch from s."end") * 1000)::float8 as "end", s.places, s.supervision_capacity as "supervisionCapacity", l.lat, l.lon
+    from shifts s join organisations o on o.id = s.organisation_id join regions r on r.id = o.region_id
+      join locations l on l.id = s.location_id join activity_packages p on p.id = s.package_id
+    where s.id = ${shiftId}`)) as { rows: (Omit<ShiftFacts, 'start' | 'end'> & { start: number; end: number; regionId: string; claimMode: (typeof organisations.claimMode.enumValues)[number]; rules: TRegionRules; timeZone: string })[] };
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const { regionId, claimMode, rules, timeZone, start, end, ...facts } = row;
+  return { regionId, claimMode, rules, timeZone, facts: { ...facts, start: new Date(start), end: new Date(end) } satisfies ShiftFacts };
+}
+
+/** Locks the shift row (claims, approvals and swaps on one shift run one after another) and reads its status under the lock. */
+export async function lockShiftForChange(db: DbOrTx, shiftId: string) {
+  const result = (await db.execute(sql`select status, cancel_reason as "cancelReason" from shifts where id = ${shiftId} for update`)) as {
+    rows: { status: (typeof shifts.status.enumValues)[number]; cancelReason: string | null }[];
+  };
+  return result.rows[0];
 }
 
 /** The region's rules and zone and the organisation's claim settings for a shift's organisation. */
@@ -101,4 +131,43 @@ export async function workerNames(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
   const rows = await db.select({ id: workers.id, firstName: workers.firstName, lastName: workers.lastName }).from(workers).where(inArray(workers.id, ids));
   return new Map(rows.map((r) => [r.id, `${r.firstName} ${r.lastName.charAt(0)}.`]));
+}
+
+/** An open shift as "open shifts for me" ranks it: the facts the rules read, plus priority. */
+export type OpenShiftEntry = ShiftFacts & { priority: number };
+
+/**
+ * How many shifts start after `from` (any status), and how many of those are open. Shifts are never
+ * deleted and only ever go from open to cancelled, so posting changes the first number and cancelling
+ * the second: together a version of the open-shift window (an index-only scan of shifts_status_start_idx).
+ */
+const windowVersion = (from: Date) => sql`(select count(*)::int as total, (count(*) filter (where status = 'open'))::int as open
+  from shifts where status in ('open', 'cancelled') and start > ${from.toISOString()}) v`;
+
+export type OpenShiftVersion = { total: number; open: number };
+
+/** The region's rules and zone, with the version of the open-shift window after `from`. */
+export async function findOpenShiftVersion(db: DbOrTx, regionId: string, from: Date) {
+  const result = (await db.execute(sql`select r.rules, r.time_zone as "timeZone", v.total, v.open from regions r, ${windowVersion(from)} where r.id = ${regionId}`)) as {
+    rows: (OpenShiftVersion & { rules: TRegionRules; timeZone: string })[];
+  };
+  return result.rows[0];
+}
+
+/** The region's open shifts starting after `from`, by start (then id), and the version they belong to (one snapshot). */
+export async function loadOpenShiftWindow(db: DbOrTx, regionId: string, from: Date): Promise<{ entries: OpenShiftEntry[]; version: OpenShiftVersion }> {
+  const result = (await db.execute(sql`
+    select v.total, v.open, s.* from ${windowVersion(from)} left join lateral (
+      select s.id, s.location_id as "locationId", s.organisation_id as "organisationId", s.package_id as "packageId",
+        p.requires_registration as "requiresRegistration", floor(extract(epoch from s.start) * 1000)::float8 as start,
+        floor(extract(epoch from s."end") * 1000)::float8 as "end", s.places, s.supervision_capacity as "supervisionCapacity",
+        s.priority, l.lat, l.lon
+      from shifts s join organisations o on o.id = s.organisation_id
+        join locations l on l.id = s.location_id join activity_packages p on p.id = s.package_id
+      where o.region_id = ${regionId} and s.status = 'open' and s.start > ${from.toISOString()}) s on true
+    order by s.start, s.id`)) as { rows: (OpenShiftVersion & { id: string | null } & Omit<OpenShiftEntry, 'id' | 'start' | 'end'> & { start: number; end: number })[] };
+  const first = result.rows[0];
+  const version = { total: first?.total ?? 0, open: first?.open ?? 0 };
+  const entries = result.rows.flatMap(({ id, start, end, total: _t, open: _o, ...row }): OpenShiftEntry[] => (id === null ? [] : [{ ...row, id, start: new Date(start), end: new Date(end) }]));
+  return { entries, version };
 }

@@ -2,21 +2,24 @@
 // assignment locks the workers involved and the shift, then asks checkEligibility (the planning
 // engine's hard constraints) inside the same transaction; the database's exclusion constraint is
 // the last line against double booking.
-import { and, asc, eq, gt, inArray, lt, notInArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { TAssignment, TMyShift, TOpenShiftForMe, TSwap } from '../../shared/assignments.schemas.js';
+import type { TRegionRules } from '../../shared/regions.schemas.js';
 import type { Actor } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/open-database.js';
-import { activityPackages, assignments, locations, organisations, regions, shifts, workerPackages, workerPreferredOrganisations, workers, type swaps } from '../db/schema.js';
+import { assignments, regions, shifts, workerPackages, workers, type swaps } from '../db/schema.js';
 import { AppError, forbidden, notFound } from '../errors/app-error.js';
 import { distanceKm } from '../geo/postcodes.js';
+import { loadWorkerFacts, type WorkerFacts } from '../planning/worker-facts.js';
 import { notify } from '../notifications/notify.js';
 import { canManageOrganisation } from '../organisations/organisations.service.js';
 import * as shiftRepo from '../shifts/shifts.repo.js';
 import { toShift } from '../shifts/shifts.service.js';
 import * as repo from './assignments.repo.js';
-import { checkEligibility, type RuleViolation } from './eligibility.js';
+import type { OpenShiftEntry } from './assignments.repo.js';
+import { forgetOpenShiftWindow, openShiftWindow } from './open-shift-index.js';
+import { checkEligibility, evaluateEligibility, factsWindow, loadEligibilityFacts, type RuleViolation, type ShiftFacts } from './eligibility.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -63,29 +66,38 @@ async function loadShiftForChange(tx: DbOrTx, shiftId: string) {
   return { shift, context: await repo.findOrganisationContext(tx, shift.organisationId) };
 }
 
-function assertOpenAndFuture(shift: shiftRepo.ShiftRow, now: Date) {
+function assertOpenAndFuture(shift: { status: string; start: Date; cancelReason: string | null }, now: Date) {
   if (shift.status !== 'open') throw new AppError('SHIFT_CLOSED', `This shift was cancelled: ${shift.cancelReason ?? ''}`);
   if (shift.start <= now) throw new AppError('SHIFT_CLOSED', 'This shift has already started');
 }
 
-async function eligibilityOf(tx: DbOrTx, workerId: string, shift: shiftRepo.ShiftRow, context: Awaited<ReturnType<typeof repo.findOrganisationContext>>, ignore: string[] = []) {
-  const result = await checkEligibility(tx, { workerId, shiftIds: [shift.id], rules: context.rules, timeZone: context.timeZone, ignoreAssignmentIds: ignore });
+async function eligibilityOf(tx: DbOrTx, workerId: string, shift: ShiftFacts, context: { rules: TRegionRules; timeZone: string }, ignore: string[] = []) {
+  const result = await checkEligibility(tx, { workerId, shiftIds: [shift.id], shifts: [shift], rules: context.rules, timeZone: context.timeZone, ignoreAssignmentIds: ignore });
   return result.get(shift.id) ?? [];
 }
 
+/**
+ * A claim in five statements of its own: the shift with its organisation and region, the worker's
+ * facts with the worker lock, the shift lock with its status, the worker's shifts and the shift's
+ * occupants, the insert (then the notification, in the same transaction).
+ */
 export async function claimShift(db: Db, actor: Actor, shiftId: string, now = new Date()): Promise<TAssignment> {
   const workerId = requireWorkerActor(actor);
   return guardConstraints(() =>
     db.transaction(async (tx) => {
-      await repo.lockWorkers(tx, [workerId]);
-      const { shift, context } = await loadShiftForChange(tx, shiftId);
-      if (context.regionId !== actor.workerRegionId) throw notFound('Shift', shiftId);
-      assertOpenAndFuture(shift, now);
-      if (await repo.findLiveAssignment(tx, shiftId, workerId)) throw new AppError('CONFLICT', 'You are already on this shift');
-      const violations = await eligibilityOf(tx, workerId, shift, context);
+      const target = await repo.findClaimTarget(tx, shiftId);
+      if (!target || target.regionId !== actor.workerRegionId) throw notFound('Shift', shiftId);
+      const shift = target.facts;
+      const worker = (await loadWorkerFacts(tx, [workerId], factsWindow([shift]), { isLocked: true })).get(workerId);
+      if (!worker) throw forbidden('Only workers claim shifts');
+      const locked = await repo.lockShiftForChange(tx, shiftId);
+      if (!locked) throw notFound('Shift', shiftId);
+      assertOpenAndFuture({ ...locked, start: shift.start }, now);
+      const facts = await loadEligibilityFacts(tx, worker, [shift]);
+      if (facts.alreadyOn.has(shiftId)) throw new AppError('CONFLICT', 'You are already on this shift');
+      const violations = (await evaluateEligibility(tx, facts, target.rules, target.timeZone)).get(shiftId) ?? [];
       if (violations.length) throw notEligible(violations);
-      const [worker] = await tx.select({ isNewcomer: workers.isNewcomer }).from(workers).where(eq(workers.id, workerId));
-      const status = context.claimMode === 'instant' ? 'confirmed' : 'pending';
+      const status = target.claimMode === 'instant' ? 'confirmed' : 'pending';
       const row = await repo.insertAssignment(tx, {
         shiftId,
         workerId,
@@ -93,7 +105,7 @@ export async function claimShift(db: Db, actor: Actor, shiftId: string, now = ne
         source: 'claim',
         start: shift.start,
         end: shift.end,
-        isNewcomer: worker!.isNewcomer,
+        isNewcomer: worker.isNewcomer,
         ...(status === 'confirmed' ? { decidedAt: now } : {}),
       });
       await notify(tx, { type: status === 'confirmed' ? 'claim.confirmed' : 'claim.pending', assignmentId: row.id });
@@ -202,10 +214,32 @@ export async function whyNot(db: Db, actor: Actor, shiftId: string): Promise<Rul
 }
 
 const DEFAULT_WINDOW_MS = 28 * 24 * HOUR_MS;
+/**
+ * At most this many of the best ranked candidates are checked against the rules (and so can be
+ * listed): ten times the page, at least 200, as the mediators' ranking does. A worker who may take
+ * hardly any of the region's shifts would otherwise have thousands checked per request.
+ */
+const checkLimitFor = (limit: number) => Math.min(2000, Math.max(200, 10 * limit));
 
-/** What the open-shifts list is sorted by. */
-type RankKey = { id: string; start: string; distanceKm: number; isPreferred: boolean; priority: number; isEligible: boolean };
+/**
+ * The ranking keys of the region's window, by entry index: typed arrays rather than an object per
+ * shift, since a request ranks up to 20,000 of them (bench:claims).
+ */
+type RankKeys = { startMs: Float64Array; km: Float64Array; isPreferred: Uint8Array; priority: Int32Array; isEligible: Uint8Array };
 
+function orderBy(sort: 'suggested' | 'soonest' | 'nearest', k: RankKeys): (a: number, b: number) => number {
+  const bySoonest = (a: number, b: number) => k.startMs[a]! - k.startMs[b]! || k.km[a]! - k.km[b]!;
+  if (sort === 'soonest') return bySoonest;
+  if (sort === 'nearest') return (a, b) => k.km[a]! - k.km[b]! || k.startMs[a]! - k.startMs[b]!;
+  return (a, b) => k.isEligible[b]! - k.isEligible[a]! || k.isPreferred[b]! - k.isPreferred[a]! || k.priority[b]! - k.priority[a]! || bySoonest(a, b);
+}
+
+/**
+ * Open shifts for the signed-in worker, best first. The region's open shifts come from the
+ * in-memory window (open-shift-index.ts, version-checked per request) and are filtered and ranked
+ * here; the rules are checked only for the best ranked, in growing batches, with who is on those
+ * shifts read fresh. Full rows are loaded for the shifts returned.
+ */
 export async function openShiftsForMe(
   db: Db,
   actor: Actor,
@@ -213,93 +247,108 @@ export async function openShiftsForMe(
   now = new Date(),
 ): Promise<TOpenShiftForMe[]> {
   const workerId = requireWorkerActor(actor);
-  const [worker] = await db.select().from(workers).where(eq(workers.id, workerId));
+  const regionId = actor.workerRegionId;
+  if (!regionId) throw forbidden('Only workers claim shifts');
   const from = query.from ? new Date(Math.max(Date.parse(query.from), now.getTime())) : now;
   const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_WINDOW_MS);
-  const mine = db.select({ shiftId: assignments.shiftId }).from(assignments).where(and(eq(assignments.workerId, workerId), inArray(assignments.status, ['pending', 'confirmed'])));
-  const myPackages = db.select({ id: workerPackages.packageId }).from(workerPackages).where(eq(workerPackages.workerId, workerId));
-  // The window's full shifts as one set (a hashed subplan), not a count per candidate shift: the
-  // per-row count dominated this query on a region of 20,000 shifts (bench:claims).
-  const fullShift = alias(shifts, 'full_shift');
-  const full = db
-    .select({ shiftId: assignments.shiftId })
-    .from(assignments)
-    .innerJoin(fullShift, eq(fullShift.id, assignments.shiftId))
-    .where(and(inArray(assignments.status, ['pending', 'confirmed']), gt(fullShift.start, from), lt(fullShift.start, to)))
-    .groupBy(assignments.shiftId, fullShift.places)
-    .having(sql`count(*) >= ${fullShift.places}`);
-  // Rank on narrow rows first and load the full rows (names, notes, counts) only for the shifts
-  // returned: this list used to map and check up to 2,000 full rows to show 50 (bench:claims).
-  const rows = await db
-    .select({ id: shifts.id, organisationId: shifts.organisationId, start: shifts.start, priority: shifts.priority, lat: locations.lat, lon: locations.lon })
-    .from(shifts)
-    .innerJoin(organisations, eq(organisations.id, shifts.organisationId))
-    .innerJoin(locations, eq(locations.id, shifts.locationId))
-    .innerJoin(activityPackages, eq(activityPackages.id, shifts.packageId))
-    .where(
-      and(
-        eq(organisations.regionId, worker!.regionId),
-        eq(shifts.status, 'open'),
-        gt(shifts.start, from),
-        lt(shifts.start, to),
-        notInArray(shifts.id, mine),
-        query.packageId ? eq(shifts.packageId, query.packageId) : undefined,
-        query.organisationId ? eq(shifts.organisationId, query.organisationId) : undefined,
-        // Without the ineligible ones, narrow in SQL first: own packages, places left.
-        query.includeIneligible ? undefined : inArray(shifts.packageId, myPackages),
-        query.includeIneligible ? undefined : notInArray(shifts.id, full),
-      ),
-    )
-    .orderBy(asc(shifts.start), asc(shifts.id))
-    .limit(2000);
-  const preferred = new Set(
-    (await db.select({ id: workerPreferredOrganisations.organisationId }).from(workerPreferredOrganisations).where(eq(workerPreferredOrganisations.workerId, workerId))).map((p) => p.id),
-  );
-  const items = rows
-    .map((row) => ({ row, km: distanceKm({ lat: worker!.homeLat, lon: worker!.homeLon }, { lat: row.lat, lon: row.lon }) }))
-    .filter((r) => query.includeIneligible || r.km <= worker!.maxTravelKm)
-    .filter((r) => query.maxDistanceKm === undefined || r.km <= query.maxDistanceKm)
-    .map(({ row, km }) => ({ id: row.id, start: row.start.toISOString(), distanceKm: Math.round(km * 10) / 10, isPreferred: preferred.has(row.organisationId), priority: row.priority, isEligible: true }));
+  // The worker's dated exceptions for the whole window (and the padding the rules look at).
+  const worker = (await loadWorkerFacts(db, [workerId], factsWindow([{ start: from, end: to }]))).get(workerId);
+  if (!worker) throw forbidden('Only workers claim shifts');
+  for (let attempt = 0; ; attempt++) {
+    const window = await openShiftWindow(db, regionId, from);
+    if (!window.rules) return [];
+    const listed = await rankAndCheck(db, worker, window, { rules: window.rules, timeZone: window.timeZone }, query, from, to);
+    if (listed.length === 0) return [];
+    const fullRows = new Map((await shiftRepo.selectShifts(db, inArray(shifts.id, listed.map((c) => c.entry.id)), listed.length)).map((row) => [row.id, row]));
+    // A shift gone from the database (never in normal use: shifts are not deleted) means the window
+    // is stale beyond what its version can tell: load it again once.
+    if (attempt === 0 && listed.some((c) => !fullRows.has(c.entry.id))) {
+      forgetOpenShiftWindow(db, regionId);
+      continue;
+    }
+    return listed.flatMap((item): TOpenShiftForMe[] => {
+      const row = fullRows.get(item.entry.id);
+      if (!row) return [];
+      return [{ ...toShift(row), distanceKm: item.distanceKm, isPreferred: item.isPreferred, isEligible: item.violations.length === 0, violations: item.violations }];
+    });
+  }
+}
 
-  const bySoonest = (a: RankKey, b: RankKey) => a.start.localeCompare(b.start) || a.distanceKm - b.distanceKm;
-  const byNearest = (a: RankKey, b: RankKey) => a.distanceKm - b.distanceKm || a.start.localeCompare(b.start);
-  const suggested = (a: RankKey, b: RankKey) =>
-    Number(b.isEligible) - Number(a.isEligible) || Number(b.isPreferred) - Number(a.isPreferred) || b.priority - a.priority || bySoonest(a, b);
-  const order = query.sort === 'soonest' ? bySoonest : query.sort === 'nearest' ? byNearest : suggested;
-
-  // Every listed shift lies in the worker's region, so one check under the region's rules covers
-  // them all (one planning problem and a handful of queries, not a round per organisation).
-  const [region] = await db.select({ rules: regions.rules, timeZone: regions.timeZone }).from(regions).where(eq(regions.id, worker!.regionId));
+async function rankAndCheck(
+  db: Db,
+  worker: WorkerFacts,
+  window: { entries: OpenShiftEntry[]; startMs: Float64Array },
+  region: { rules: TRegionRules; timeZone: string },
+  query: { packageId?: string | undefined; organisationId?: string | undefined; maxDistanceKm?: number | undefined; includeIneligible: boolean; sort: 'suggested' | 'soonest' | 'nearest'; limit: number },
+  from: Date,
+  to: Date,
+): Promise<{ entry: OpenShiftEntry; distanceKm: number; isPreferred: boolean; violations: RuleViolation[] }[]> {
+  const { entries, startMs } = window;
+  const myPackages = new Set(worker.packageIds);
+  const preferred = new Set(worker.preferredOrganisationIds);
+  const home = { lat: worker.homeLat, lon: worker.homeLon };
+  const kmByLocation = new Map<string, number>();
+  const n = entries.length;
+  const keys: RankKeys = { startMs, km: new Float64Array(n), isPreferred: new Uint8Array(n), priority: new Int32Array(n), isEligible: new Uint8Array(n).fill(1) };
+  const candidates: number[] = [];
+  // The window is sorted by start: begin after `from`, stop at `to`.
+  let lo = 0;
+  for (let hi = n; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (startMs[mid]! <= from.getTime()) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < n && startMs[i]! < to.getTime(); i++) {
+    const entry = entries[i]!;
+    if (query.packageId && entry.packageId !== query.packageId) continue;
+    if (query.organisationId && entry.organisationId !== query.organisationId) continue;
+    // Without the ineligible ones: own packages and the worker's radius only.
+    if (!query.includeIneligible && !myPackages.has(entry.packageId)) continue;
+    let km = kmByLocation.get(entry.locationId);
+    if (km === undefined) kmByLocation.set(entry.locationId, (km = distanceKm(home, entry)));
+    if (!query.includeIneligible && km > worker.maxTravelKm) continue;
+    if (query.maxDistanceKm !== undefined && km > query.maxDistanceKm) continue;
+    keys.km[i] = Math.round(km * 10) / 10;
+    keys.isPreferred[i] = preferred.has(entry.organisationId) ? 1 : 0;
+    keys.priority[i] = entry.priority;
+    candidates.push(i);
+  }
+  const order = orderBy(query.sort, keys);
   const violations = new Map<string, RuleViolation[]>();
-  const check = async (batch: RankKey[]) => {
-    const checked = await checkEligibility(db, { workerId, shiftIds: batch.map((i) => i.id), rules: region!.rules, timeZone: region!.timeZone });
+  const mine = new Set<string>();
+  const check = async (batch: number[]) => {
+    const facts = await loadEligibilityFacts(db, worker, batch.map((i) => entries[i]!));
+    // Shifts the worker is on already are not listed, but they are on the worker's plan.
+    for (const id of facts.alreadyOn) mine.add(id);
+    const checked = await evaluateEligibility(
+      db,
+      facts.alreadyOn.size ? { ...facts, candidates: facts.candidates.filter((c) => !facts.alreadyOn.has(c.id)), held: [...facts.held, ...facts.candidates.filter((c) => facts.alreadyOn.has(c.id))] } : facts,
+      region.rules,
+      region.timeZone,
+    );
     for (const [id, list] of checked) violations.set(id, list);
   };
-  let chosen: RankKey[];
+  const isListable = (i: number) => !mine.has(entries[i]!.id);
+  const isEligible = (i: number) => (violations.get(entries[i]!.id) ?? []).length === 0;
+  const ranked = candidates.sort(order).slice(0, checkLimitFor(query.limit));
+  let chosen: number[];
   if (query.includeIneligible) {
-    // The eligible come first, so every shift is checked before ranking.
-    await check(items);
-    for (const item of items) item.isEligible = (violations.get(item.id) ?? []).length === 0;
+    // The eligible come first, so every candidate is checked before ranking again.
+    if (ranked.length) await check(ranked);
+    const items = ranked.filter(isListable);
+    for (const i of items) keys.isEligible[i] = isEligible(i) ? 1 : 0;
     chosen = items.sort(order).slice(0, query.limit);
   } else {
     // Only eligible shifts are listed and eligibility does not change their order (the sort is
-    // stable), so rank first and check in growing batches until `limit` of them are eligible.
-    const ranked = items.sort(order);
+    // stable), so check in growing batches in rank order until `limit` of them are eligible.
     chosen = [];
     for (let at = 0, size = Math.max(100, 4 * query.limit); at < ranked.length && chosen.length < query.limit; at += size, size *= 2) {
       const batch = ranked.slice(at, at + size);
       await check(batch);
-      for (const item of batch) if (chosen.length < query.limit && (violations.get(item.id) ?? []).length === 0) chosen.push(item);
+      for (const i of batch) if (chosen.length < query.limit && isListable(i) && isEligible(i)) chosen.push(i);
     }
   }
-  if (chosen.length === 0) return [];
-  const fullRows = new Map((await shiftRepo.selectShifts(db, inArray(shifts.id, chosen.map((c) => c.id)), chosen.length)).map((row) => [row.id, row]));
-  return chosen.flatMap((item): TOpenShiftForMe[] => {
-    const row = fullRows.get(item.id);
-    if (!row) return [];
-    const reasons = violations.get(item.id) ?? [];
-    return [{ ...toShift(row), distanceKm: item.distanceKm, isPreferred: item.isPreferred, isEligible: reasons.length === 0, violations: reasons }];
-  });
+  return chosen.map((i) => ({ entry: entries[i]!, distanceKm: keys.km[i]!, isPreferred: keys.isPreferred[i] === 1, violations: violations.get(entries[i]!.id) ?? [] }));
 }
 
 export async function listMyShifts(db: Db, actor: Actor, query: { from?: string | undefined; status: 'live' | 'all' }, now = new Date()): Promise<TMyShift[]> {

@@ -2,7 +2,7 @@
 // shift: one implementation of the rules for claims, approvals, swaps, ranking and auto-planning.
 // The database facts become a small planning problem (format v1): the candidate shifts, the shifts
 // the worker already holds (on the plan), and the other people on each candidate shift (occupants).
-import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { compileOrThrow } from '../../solver/regional/compile.js';
 import { hardConstraints, type EligibilityRule, type Reason } from '../../solver/regional/constraints/index.js';
@@ -10,17 +10,12 @@ import type { ProblemDocument } from '../../solver/regional/documents.js';
 import { Plan } from '../../solver/regional/plan.js';
 import type { TRegionRules } from '../../shared/regions.schemas.js';
 import type { DbOrTx } from '../db/open-database.js';
-import { loadWorkerEntries } from '../planning/worker-facts.js';
-import {
-  activityPackages,
-  assignments,
-  locations,
-  shifts,
-  workers,
-} from '../db/schema.js';
+import { loadWorkerFacts, toWorkerEntry, type WorkerFacts } from '../planning/worker-facts.js';
 
 const DAY_MS = 86_400_000;
 const PADDING_MS = 8 * DAY_MS;
+/** The horizon starts on the week's first day and ends on a week boundary: up to a week beyond the padding. */
+const WINDOW_MARGIN_MS = 8 * DAY_MS;
 
 export type RuleViolation = { rule: EligibilityRule; message: string; params: Record<string, number | string | null> };
 
@@ -79,26 +74,18 @@ export function weekStart(instant: number, rules: TRegionRules, timeZone: string
   return local.minus({ days: offset });
 }
 
+const shiftFactColumns = sql`s.id, s.location_id as "locationId", s.organisation_id as "organisationId", s.package_id as "packageId",
+  p.requires_registration as "requiresRegistration", floor(extract(epoch from s.start) * 1000)::float8 as start,
+  floor(extract(epoch from s."end") * 1000)::float8 as "end", s.places, s.supervision_capacity as "supervisionCapacity", l.lat, l.lon`;
+const shiftFactJoins = sql`join locations l on l.id = s.location_id join activity_packages p on p.id = s.package_id`;
+
+type ShiftFactsRow = Omit<ShiftFacts, 'start' | 'end'> & { start: number; end: number };
+const toShiftFacts = ({ start, end, ...row }: ShiftFactsRow): ShiftFacts => ({ ...row, start: new Date(start), end: new Date(end) });
+
 export async function loadShiftFacts(db: DbOrTx, ids: string[]): Promise<ShiftFacts[]> {
   if (ids.length === 0) return [];
-  return db
-    .select({
-      id: shifts.id,
-      locationId: shifts.locationId,
-      organisationId: shifts.organisationId,
-      packageId: shifts.packageId,
-      requiresRegistration: activityPackages.requiresRegistration,
-      start: shifts.start,
-      end: shifts.end,
-      places: shifts.places,
-      supervisionCapacity: shifts.supervisionCapacity,
-      lat: locations.lat,
-      lon: locations.lon,
-    })
-    .from(shifts)
-    .innerJoin(locations, eq(locations.id, shifts.locationId))
-    .innerJoin(activityPackages, eq(activityPackages.id, shifts.packageId))
-    .where(inArray(shifts.id, ids));
+  const result = (await db.execute(sql`select ${shiftFactColumns} from shifts s ${shiftFactJoins} where s.id = any(${sql.param(ids)}::uuid[])`)) as { rows: ShiftFactsRow[] };
+  return result.rows.map(toShiftFacts);
 }
 
 export type EligibilityInput = {
@@ -108,11 +95,64 @@ export type EligibilityInput = {
   timeZone: string;
   /** Assignments to leave out of the picture (the claim being approved, the shift being swapped away). */
   ignoreAssignmentIds?: string[];
+  /** The candidate shifts' facts when the caller has them already (then `shiftIds` is not read again). */
+  shifts?: ShiftFacts[];
+  /** The worker's facts when the caller has them already (a claim reads them with the worker lock). */
+  worker?: WorkerFacts;
 };
+
+type Occupant = { id: string; shiftId: string; isNewcomer: boolean };
+
+/** What a check reads besides the worker: the candidate shifts, the worker's other live shifts near them, and the people on the candidates. */
+export type EligibilityFacts = {
+  worker: WorkerFacts;
+  candidates: ShiftFacts[];
+  held: ShiftFacts[];
+  occupants: Occupant[];
+  /** Candidate shifts the worker is on already (live). */
+  alreadyOn: Set<string>;
+};
+
+/** The window whose facts a check may read: the candidates, padded for rest and the week around them. */
+export function factsWindow(candidates: { start: Date; end: Date }[]): { from: Date; to: Date } {
+  const from = Math.min(...candidates.map((s) => s.start.getTime())) - PADDING_MS - WINDOW_MARGIN_MS;
+  const to = Math.max(...candidates.map((s) => s.end.getTime())) + PADDING_MS + WINDOW_MARGIN_MS;
+  return { from: new Date(from), to: new Date(to) };
+}
+
+type HeldOrOccupantRow = ShiftFactsRow & { assignmentId: string; isOwn: boolean; isNewcomer: boolean };
+
+/**
+ * The worker's live assignments within the padding of the candidates (with their shifts' facts) and
+ * the other people live on the candidates, in one statement. Run it after locking the worker and the
+ * shift: under READ COMMITTED each statement sees what was committed before it started.
+ */
+export async function loadEligibilityFacts(db: DbOrTx, worker: WorkerFacts, candidates: ShiftFacts[], ignoreAssignmentIds: string[] = []): Promise<EligibilityFacts> {
+  const candidateIds = candidates.map((c) => c.id);
+  const from = new Date(Math.min(...candidates.map((s) => s.start.getTime())) - PADDING_MS);
+  const to = new Date(Math.max(...candidates.map((s) => s.end.getTime())) + PADDING_MS);
+  const result = (await db.execute(sql`
+    select a.id as "assignmentId", a.worker_id = ${worker.id} as "isOwn", (a.is_newcomer and not exists (select 1 from worker_package_independence i where i.worker_id = a.worker_id and i.package_id = s.package_id)) as "isNewcomer", ${shiftFactColumns}
+    from assignments a join shifts s on s.id = a.shift_id ${shiftFactJoins}
+    where a.status in ('pending', 'confirmed')
+      and not (a.id = any(${sql.param(ignoreAssignmentIds)}::uuid[]))
+      and ((a.worker_id = ${worker.id} and a.start < ${to.toISOString()} and a."end" > ${from.toISOString()})
+        or (a.shift_id = any(${sql.param(candidateIds)}::uuid[]) and a.worker_id <> ${worker.id}))`)) as { rows: HeldOrOccupantRow[] };
+  const isCandidate = new Set(candidateIds);
+  const held: ShiftFacts[] = [];
+  const occupants: Occupant[] = [];
+  const alreadyOn = new Set<string>();
+  for (const { assignmentId, isOwn, isNewcomer, ...row } of result.rows) {
+    if (!isOwn) occupants.push({ id: assignmentId, shiftId: row.id, isNewcomer });
+    else if (isCandidate.has(row.id)) alreadyOn.add(row.id);
+    else held.push(toShiftFacts(row));
+  }
+  return { worker, candidates, held, occupants, alreadyOn };
+}
 
 /**
  * A newcomer an organisation marked independent for a package no longer counts against supervision
- * capacity on that package's shifts: not as the worker asking, not as an occupant (`occupantIsNewcomer`).
+ * capacity on that package's shifts: not as the worker asking, not as an occupant.
  */
 async function independentPackageIds(db: DbOrTx, workerId: string): Promise<Set<string>> {
   const result = (await db.execute(sql`select package_id as "packageId" from worker_package_independence where worker_id = ${workerId}`)) as { rows: { packageId: string }[] };
@@ -126,64 +166,47 @@ async function checkByIndependence(db: DbOrTx, input: EligibilityInput, independ
   return new Map([...first, ...(await checkEligibility(db, { ...input, shiftIds: others }))]);
 }
 
-/** Qualified by hand: the correlated subquery must see the outer assignment row. */
-const occupantIsNewcomer = sql<boolean>`("assignments"."is_newcomer" and not exists (select 1 from worker_package_independence i join shifts s on s.id = "assignments"."shift_id" where i.worker_id = "assignments"."worker_id" and i.package_id = s.package_id))`;
-
 /** Why the worker may not take each of the shifts (an empty list: they may). */
 export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Promise<Map<string, RuleViolation[]>> {
-  const result = new Map<string, RuleViolation[]>();
-  if (input.shiftIds.length === 0) return result;
-  const ignore = input.ignoreAssignmentIds ?? [];
-  const [worker] = await db.select().from(workers).where(eq(workers.id, input.workerId));
+  if (input.shiftIds.length === 0) return new Map();
+  const candidates = input.shifts ?? (await loadShiftFacts(db, input.shiftIds));
+  if (candidates.length === 0) return new Map();
+  const worker = input.worker ?? (await loadWorkerFacts(db, [input.workerId], factsWindow(candidates))).get(input.workerId);
   if (!worker) throw new Error(`no worker ${input.workerId}`);
-  const candidates = await loadShiftFacts(db, input.shiftIds);
   const independent = worker.isNewcomer ? await independentPackageIds(db, worker.id) : new Set<string>();
   const independentShiftIds = candidates.filter((c) => independent.has(c.packageId)).map((c) => c.id);
   if (independentShiftIds.length && independentShiftIds.length < candidates.length) return checkByIndependence(db, input, independentShiftIds);
-  const from = Math.min(...candidates.map((s) => s.start.getTime())) - PADDING_MS;
-  const to = Math.max(...candidates.map((s) => s.end.getTime())) + PADDING_MS;
+  const facts = await loadEligibilityFacts(db, independentShiftIds.length ? { ...worker, isNewcomer: false } : worker, candidates, input.ignoreAssignmentIds);
+  return evaluateEligibility(db, facts, input.rules, input.timeZone);
+}
 
-  const held = await db
-    .select({ assignmentId: assignments.id, shiftId: assignments.shiftId })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.workerId, worker.id),
-        inArray(assignments.status, ['pending', 'confirmed']),
-        lt(assignments.start, new Date(to)),
-        gt(assignments.end, new Date(from)),
-        ignore.length ? sql`${assignments.id} not in ${ignore}` : undefined,
-      ),
-    );
-  const heldShiftIds = held.map((h) => h.shiftId).filter((id) => !input.shiftIds.includes(id));
-  const heldFacts = await loadShiftFacts(db, heldShiftIds);
-  const occupants = await db
-    .select({ id: assignments.id, shiftId: assignments.shiftId, isNewcomer: occupantIsNewcomer })
-    .from(assignments)
-    .where(
-      and(
-        inArray(assignments.shiftId, input.shiftIds),
-        inArray(assignments.status, ['pending', 'confirmed']),
-        ne(assignments.workerId, worker.id),
-        ignore.length ? sql`${assignments.id} not in ${ignore}` : undefined,
-      ),
-    );
-  const all = [...candidates, ...heldFacts];
-  const horizonStart = weekStart(Math.min(...all.map((s) => s.start.getTime())), input.rules, input.timeZone);
+/**
+ * The engine's hard constraints over the facts: a small planning problem (format v1) with the
+ * candidate shifts, the worker's held shifts on the plan, and the occupants as stand-in workers.
+ * Reads the database again only when a held shift reaches beyond the window the worker's dated
+ * exceptions were read for.
+ */
+export async function evaluateEligibility(db: DbOrTx, facts: EligibilityFacts, rules: TRegionRules, timeZone: string): Promise<Map<string, RuleViolation[]>> {
+  const { candidates, held, occupants } = facts;
+  let { worker } = facts;
+  const result = new Map<string, RuleViolation[]>();
+  if (candidates.length === 0) return result;
+  const all = [...candidates, ...held];
+  const horizonStart = weekStart(Math.min(...all.map((s) => s.start.getTime())), rules, timeZone);
   const lastEnd = Math.max(...all.map((s) => s.end.getTime()));
   let horizonEnd = horizonStart;
   while (horizonEnd.toMillis() < lastEnd) horizonEnd = horizonEnd.plus({ days: 7 });
+  const horizon = { from: horizonStart.toJSDate(), to: horizonEnd.toJSDate(), timeZone };
+  const window = factsWindow(candidates);
+  if (horizon.from < window.from || horizon.to > window.to) {
+    const reloaded = (await loadWorkerFacts(db, [worker.id], horizon)).get(worker.id);
+    // Keep the newcomer flag checkEligibility settled per package.
+    if (reloaded) worker = { ...reloaded, isNewcomer: worker.isNewcomer };
+  }
   const iso = (ms: number) => new Date(ms).toISOString();
   const organisationIds = new Set(all.map((s) => s.organisationId));
-  const entries = await loadWorkerEntries(
-    db,
-    [worker.id],
-    { from: horizonStart.toJSDate(), to: horizonEnd.toJSDate(), timeZone: input.timeZone },
-    // Only packages and organisations of the shifts at hand matter; the format rejects unknown ones.
-    { packageIds: new Set(all.map((s) => s.packageId)), organisationIds },
-  );
-  const { regionId: _r, kind: _k, minDaysPerYear: _m, ...entry } = entries.get(worker.id)!;
-  if (independentShiftIds.length) entry.newcomer = false;
+  // Only packages and organisations of the shifts at hand matter; the format rejects unknown ones.
+  const { regionId: _r, kind: _k, minDaysPerYear: _m, ...entry } = toWorkerEntry(worker, horizon, { packageIds: new Set(all.map((s) => s.packageId)), organisationIds });
 
   const shiftDoc = (s: ShiftFacts) => ({
     id: s.id,
@@ -201,7 +224,7 @@ export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Pro
     id: `eligibility-${worker.id}`,
     horizonStart: iso(horizonStart.toMillis()),
     horizonEnd: iso(horizonEnd.toMillis()),
-    rules: { minRestMinutes: input.rules.minRestMinutes, maxMinutesPerWeek: input.rules.maxMinutesPerWeek },
+    rules: { minRestMinutes: rules.minRestMinutes, maxMinutesPerWeek: rules.maxMinutesPerWeek },
     packages: [...new Map(all.map((s) => [s.packageId, { id: s.packageId, requiresRegistration: s.requiresRegistration }])).values()],
     organisations: [...organisationIds].map((id) => ({ id })),
     locations: [...locationsById.values()],
@@ -214,7 +237,7 @@ export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Pro
   const problem = compileOrThrow(doc);
   const plan = new Plan(problem);
   const w = problem.workerIndex.get(worker.id)!;
-  for (const h of heldFacts) plan.add(problem.shiftIndex.get(h.id)!, w);
+  for (const h of held) plan.add(problem.shiftIndex.get(h.id)!, w);
   for (const o of occupants) plan.add(problem.shiftIndex.get(o.shiftId)!, problem.workerIndex.get(`occupant-${o.id}`)!);
   for (const c of candidates) {
     const shift = problem.shiftIndex.get(c.id)!;

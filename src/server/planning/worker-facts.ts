@@ -1,13 +1,37 @@
 // A worker as the planning engine sees them (format v1): home, radius, packages, registration,
 // availability windows over the horizon, unavailability, weekly cap, preferences. Built in batches
 // for auto-planning and for one worker at a time for claims.
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { ProblemDocument } from '../../solver/regional/documents.js';
 import type { DbOrTx } from '../db/open-database.js';
-import { credentials, workerAvailabilityExceptions, workerPackages, workerPreferredOrganisations, workers, workerWeeklyAvailability } from '../db/schema.js';
+import type { workers } from '../db/schema.js';
 
 export type WorkerEntry = ProblemDocument['workers'][number];
+export type WorkerEntryWithProfile = WorkerEntry & { regionId: string; kind: string; minDaysPerYear: number | null };
+
+type TimeWindow = { start: number; end: number };
+
+/** Everything about a worker that a rule reads, as stored: one row per worker from loadWorkerFacts. */
+export type WorkerFacts = {
+  id: string;
+  regionId: string;
+  kind: (typeof workers.kind.enumValues)[number];
+  homeLat: number;
+  homeLon: number;
+  maxTravelKm: number;
+  maxMinutesPerWeek: number | null;
+  desiredMinutesPerWeek: number | null;
+  minDaysPerYear: number | null;
+  isNewcomer: boolean;
+  packageIds: string[];
+  preferredOrganisationIds: string[];
+  /** The latest expiry date (YYYY-MM-DD) of a verified BIG registration, or null. */
+  registrationExpiresOn: string | null;
+  weekly: { weekday: number; startMinute: number; endMinute: number }[];
+  /** Dated exceptions overlapping the window asked for (ms instants). */
+  exceptions: (TimeWindow & { isAvailable: boolean })[];
+};
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -28,77 +52,99 @@ export const HOURLY_COST_BY_KIND: Record<(typeof workers.kind.enumValues)[number
   student: 25,
 };
 
+type FactsRow = Omit<WorkerFacts, 'exceptions'> & { exceptions: [number, number, boolean][] };
+
+/**
+ * The workers' facts in one statement (packages, preferences, registration, weekly windows and the
+ * exceptions overlapping `window` aggregated per worker), so a claim costs one round trip here.
+ * With `isLocked`, the worker rows are locked (`for update`) by the same statement.
+ */
+export async function loadWorkerFacts(db: DbOrTx, workerIds: string[], window: { from: Date; to: Date }, options: { isLocked?: boolean } = {}): Promise<Map<string, WorkerFacts>> {
+  const out = new Map<string, WorkerFacts>();
+  if (workerIds.length === 0) return out;
+  const ids = [...new Set(workerIds)].sort();
+  const result = (await db.execute(sql`
+    select w.id, w.region_id as "regionId", w.kind, w.home_lat as "homeLat", w.home_lon as "homeLon", w.max_travel_km as "maxTravelKm",
+      w.max_minutes_per_week as "maxMinutesPerWeek", w.desired_minutes_per_week as "desiredMinutesPerWeek",
+      w.min_days_per_year as "minDaysPerYear", w.is_newcomer as "isNewcomer",
+      coalesce((select json_agg(p.package_id) from worker_packages p where p.worker_id = w.id), '[]') as "packageIds",
+      coalesce((select json_agg(o.organisation_id) from worker_preferred_organisations o where o.worker_id = w.id), '[]') as "preferredOrganisationIds",
+      (select max(c.expires_on)::text from credentials c where c.worker_id = w.id and c.kind = 'big' and c.verification_status = 'verified') as "registrationExpiresOn",
+      coalesce((select json_agg(json_build_object('weekday', a.weekday, 'startMinute', a.start_minute, 'endMinute', a.end_minute))
+                  from worker_weekly_availability a where a.worker_id = w.id), '[]') as weekly,
+      coalesce((select json_agg(json_build_array(floor(extract(epoch from e.start) * 1000), floor(extract(epoch from e."end") * 1000), e.is_available))
+                  from worker_availability_exceptions e where e.worker_id = w.id and e.start < ${window.to.toISOString()} and e."end" > ${window.from.toISOString()}), '[]') as exceptions
+    from workers w
+    where w.id = any(${sql.param(ids)}::uuid[])
+    order by w.id
+    ${options.isLocked ? sql`for update of w` : sql``}`)) as { rows: FactsRow[] };
+  for (const row of result.rows) {
+    out.set(row.id, {
+      ...row,
+      exceptions: row.exceptions.map(([start, end, isAvailable]) => ({ start, end, isAvailable })),
+    });
+  }
+  return out;
+}
+
+/** The worker as format v1 has it, over the horizon; only the packages and organisations in `options`, when given. */
+export function toWorkerEntry(
+  w: WorkerFacts,
+  horizon: { from: Date; to: Date; timeZone: string },
+  options: { packageIds?: Set<string>; organisationIds?: Set<string>; weeks?: number } = {},
+): WorkerEntryWithProfile {
+  const from = horizon.from.getTime();
+  const to = horizon.to.getTime();
+  const dated = w.exceptions.filter((e) => e.start < to && e.end > from);
+  const first = DateTime.fromJSDate(horizon.from, { zone: horizon.timeZone }).startOf('day').minus({ days: 1 });
+  const last = DateTime.fromJSDate(horizon.to, { zone: horizon.timeZone });
+  const available: { start: string; end: string }[] = [];
+  if (w.weekly.length) {
+    for (let day = first; day < last; day = day.plus({ days: 1 })) {
+      for (const window of w.weekly) {
+        if (window.weekday === day.weekday) {
+          available.push({ start: iso(atLocalMinute(day, window.startMinute).toMillis()), end: iso(atLocalMinute(day, window.endMinute).toMillis()) });
+        }
+      }
+    }
+  }
+  for (const e of dated.filter((x) => x.isAvailable)) available.push({ start: iso(e.start), end: iso(e.end) });
+  // A registration runs through its expiry date, in the region's zone.
+  const expires = w.registrationExpiresOn ? DateTime.fromISO(w.registrationExpiresOn, { zone: horizon.timeZone }).plus({ days: 1 }).toMillis() : null;
+  const heldPackages = w.packageIds.filter((id) => !options.packageIds || options.packageIds.has(id));
+  const preferredOrganisations = w.preferredOrganisationIds.filter((id) => !options.organisationIds || options.organisationIds.has(id));
+  return {
+    id: w.id,
+    regionId: w.regionId,
+    kind: w.kind,
+    minDaysPerYear: w.minDaysPerYear,
+    lat: w.homeLat,
+    lon: w.homeLon,
+    maxTravelKm: w.maxTravelKm,
+    packages: heldPackages,
+    registrationExpires: expires === null ? null : iso(expires),
+    newcomer: w.isNewcomer,
+    ...(w.weekly.length || available.length ? { available } : {}),
+    unavailable: dated.filter((x) => !x.isAvailable).map((e) => ({ start: iso(e.start), end: iso(e.end) })),
+    ...(w.maxMinutesPerWeek ? { maxMinutesPerWeek: w.maxMinutesPerWeek } : {}),
+    ...(w.desiredMinutesPerWeek !== null && options.weeks ? { desiredMinutes: w.desiredMinutesPerWeek * options.weeks } : {}),
+    ...(preferredOrganisations.length ? { preferredOrganisations } : {}),
+    hourlyCost: HOURLY_COST_BY_KIND[w.kind],
+  };
+}
+
 export async function loadWorkerEntries(
   db: DbOrTx,
   workerIds: string[],
   horizon: { from: Date; to: Date; timeZone: string },
   options: { packageIds?: Set<string>; organisationIds?: Set<string>; weeks?: number } = {},
-): Promise<Map<string, WorkerEntry & { regionId: string; kind: string; minDaysPerYear: number | null }>> {
-  const out = new Map<string, WorkerEntry & { regionId: string; kind: string; minDaysPerYear: number | null }>();
-  if (workerIds.length === 0) return out;
-  const rows = await db.select().from(workers).where(inArray(workers.id, workerIds));
-  const group = <T extends { workerId: string }>(list: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const item of list) map.set(item.workerId, [...(map.get(item.workerId) ?? []), item]);
-    return map;
-  };
-  const packages = group(await db.select().from(workerPackages).where(inArray(workerPackages.workerId, workerIds)));
-  const preferred = group(await db.select().from(workerPreferredOrganisations).where(inArray(workerPreferredOrganisations.workerId, workerIds)));
-  const registrations = new Map(
-    (
-      await db
-        .select({ workerId: credentials.workerId, expiresOn: sql<string | null>`max(${credentials.expiresOn})::text` })
-        .from(credentials)
-        .where(and(inArray(credentials.workerId, workerIds), eq(credentials.kind, 'big'), eq(credentials.verificationStatus, 'verified')))
-        .groupBy(credentials.workerId)
-    ).map((r) => [r.workerId, r.expiresOn]),
-  );
-  const weekly = group(await db.select().from(workerWeeklyAvailability).where(inArray(workerWeeklyAvailability.workerId, workerIds)));
-  const exceptions = group(
-    await db
-      .select()
-      .from(workerAvailabilityExceptions)
-      .where(and(inArray(workerAvailabilityExceptions.workerId, workerIds), lt(workerAvailabilityExceptions.start, horizon.to), gt(workerAvailabilityExceptions.end, horizon.from))),
-  );
-  const first = DateTime.fromJSDate(horizon.from, { zone: horizon.timeZone }).startOf('day').minus({ days: 1 });
-  const last = DateTime.fromJSDate(horizon.to, { zone: horizon.timeZone });
-  for (const w of rows) {
-    const windows = weekly.get(w.id) ?? [];
-    const dated = exceptions.get(w.id) ?? [];
-    const available: { start: string; end: string }[] = [];
-    if (windows.length) {
-      for (let day = first; day < last; day = day.plus({ days: 1 })) {
-        for (const window of windows) {
-          if (window.weekday === day.weekday) {
-            available.push({ start: iso(atLocalMinute(day, window.startMinute).toMillis()), end: iso(atLocalMinute(day, window.endMinute).toMillis()) });
-          }
-        }
-      }
-    }
-    for (const e of dated.filter((x) => x.isAvailable)) available.push({ start: e.start.toISOString(), end: e.end.toISOString() });
-    const expiresOn = registrations.get(w.id);
-    // A registration runs through its expiry date, in the region's zone.
-    const expires = expiresOn ? DateTime.fromISO(expiresOn, { zone: horizon.timeZone }).plus({ days: 1 }).toMillis() : null;
-    const heldPackages = (packages.get(w.id) ?? []).map((p) => p.packageId).filter((id) => !options.packageIds || options.packageIds.has(id));
-    const preferredOrganisations = (preferred.get(w.id) ?? []).map((p) => p.organisationId).filter((id) => !options.organisationIds || options.organisationIds.has(id));
-    out.set(w.id, {
-      id: w.id,
-      regionId: w.regionId,
-      kind: w.kind,
-      minDaysPerYear: w.minDaysPerYear,
-      lat: w.homeLat,
-      lon: w.homeLon,
-      maxTravelKm: w.maxTravelKm,
-      packages: heldPackages,
-      registrationExpires: expires === null ? null : iso(expires),
-      newcomer: w.isNewcomer,
-      ...(windows.length || available.length ? { available } : {}),
-      unavailable: dated.filter((x) => !x.isAvailable).map((e) => ({ start: e.start.toISOString(), end: e.end.toISOString() })),
-      ...(w.maxMinutesPerWeek ? { maxMinutesPerWeek: w.maxMinutesPerWeek } : {}),
-      ...(w.desiredMinutesPerWeek !== null && options.weeks ? { desiredMinutes: w.desiredMinutesPerWeek * options.weeks } : {}),
-      ...(preferredOrganisations.length ? { preferredOrganisations } : {}),
-      hourlyCost: HOURLY_COST_BY_KIND[w.kind],
-    });
+): Promise<Map<string, WorkerEntryWithProfile>> {
+  const facts = await loadWorkerFacts(db, workerIds, horizon);
+  const out = new Map<string, WorkerEntryWithProfile>();
+  // In the order asked for, as the callers' documents list them.
+  for (const id of workerIds) {
+    const w = facts.get(id);
+    if (w && !out.has(id)) out.set(id, toWorkerEntry(w, horizon, options));
   }
   return out;
 }
