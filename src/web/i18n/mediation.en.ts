@@ -12,6 +12,7 @@ export const mediationEn: Record<keyof typeof mediationNl, string> = {
   'mediation.workspace.title': 'Mediation',
   'mediation.workspace.openRequests': 'Open requests ({count})',
   'mediation.workspace.noRequests': 'No open requests.',
+  'mediation.workspace.showAll': 'Show all {count}',
   'mediation.workspace.shiftSearch': 'Candidates for an open shift',
   'mediation.workspace.shiftSearchHint': 'Pick a shift to see who in the region can do it, and why the others cannot.',
   'mediation.workspace.noShifts': 'No open shifts with places left.',

@@ -1,5 +1,6 @@
 // The mediator's workspace (mediators and coordinators): per region the service-level queues,
 // the open requests to offer candidates for, and candidate search for open shifts.
+import { useState } from 'react';
 import type { TMe } from '../../shared/auth.schemas';
 import { Card, ErrorMessage, Loading } from '../components/ui';
 import { packageName } from '../format';
@@ -47,20 +48,35 @@ async function loadRegionWork(regionId: string) {
   return { region, packages, requests: requests.filter((r) => r.regionId === regionId), shifts };
 }
 
+/** How many requests and shifts the workspace lists before "show all". */
+const SHOWN = 8;
+
 function RegionWorkspace({ regionId }: { regionId: string }) {
   const { t, locale } = useI18n();
   const loaded = useLoad(() => loadRegionWork(regionId), [regionId]);
+  const [isAllRequests, setIsAllRequests] = useState(false);
+  const [isAllShifts, setIsAllShifts] = useState(false);
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading />;
   const { region, packages, requests, shifts } = loaded.data;
   const byPackage = new Map(packages.map((p) => [p.id, p]));
-  const unfilled = shifts.filter((s) => s.filled < s.places).slice(0, 20);
+  const allUnfilled = shifts.filter((s) => s.filled < s.places);
+  const unfilled = isAllShifts ? allUnfilled : allUnfilled.slice(0, SHOWN);
   return (
     <div className="region-workspace" data-testid="region-workspace">
       <h2>{region.name}</h2>
       <MediationQueues regionId={regionId} />
       <Card title={t('mediation.workspace.openRequests', { count: requests.length })} testId="open-requests">
-        {requests.length === 0 ? <p className="muted">{t('mediation.workspace.noRequests')}</p> : <RequestLinks requests={requests} packages={packages} showOrganisation />}
+        {requests.length === 0 ? (
+          <p className="muted">{t('mediation.workspace.noRequests')}</p>
+        ) : (
+          <RequestLinks requests={isAllRequests ? requests : requests.slice(0, SHOWN)} packages={packages} showOrganisation />
+        )}
+        {!isAllRequests && requests.length > SHOWN && (
+          <button type="button" className="button button-ghost" data-testid="show-all-requests" onClick={() => setIsAllRequests(true)}>
+            {t('mediation.workspace.showAll', { count: requests.length })}
+          </button>
+        )}
       </Card>
       <Card title={t('mediation.workspace.shiftSearch')} testId="shift-search">
         <p className="muted">{t('mediation.workspace.shiftSearchHint')}</p>
@@ -83,6 +99,11 @@ function RegionWorkspace({ regionId }: { regionId: string }) {
               );
             })}
           </ul>
+        )}
+        {!isAllShifts && allUnfilled.length > SHOWN && (
+          <button type="button" className="button button-ghost" data-testid="show-all-shifts" onClick={() => setIsAllShifts(true)}>
+            {t('mediation.workspace.showAll', { count: allUnfilled.length })}
+          </button>
         )}
       </Card>
     </div>
