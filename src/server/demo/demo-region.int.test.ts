@@ -2,20 +2,28 @@
 // generator made. `harmonica demo --yes` clears and loads again: the second load is the same.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, like, notInArray } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { TFunnel } from '../../shared/journey.schemas.js';
+import type { TMediationQueues } from '../../shared/mediation.schemas.js';
 import type { TRegion, TRegionSummary } from '../../shared/regions.schemas.js';
 import type { TWorkerProfile } from '../../shared/workers.schemas.js';
 import { NL_ATW_RULES } from '../../shared/regions.schemas.js';
 import { checkEligibility } from '../assignments/eligibility.js';
-import { assignments, credentials, organisations, shifts, workerAvailabilityExceptions } from '../db/schema.js';
+import { assignments, credentials, organisations, shifts, workerAvailabilityExceptions, workers } from '../db/schema.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { DEMO_PASSWORD, clearDatabase, isDatabaseEmpty, loadDemoRegion, type DemoLogin } from './demo-region.js';
+import { WORKER_KIND } from '../journey/journey.service.js';
+import { generateDemoJourneys } from './demo-journeys.js';
 import { generateRegion } from './generate-region.js';
 
 // One "today" for the generator here and the loader: the shifts start on the next Monday, so all are open.
 const NOW = new Date();
 const OPTIONS = { seed: 42, now: NOW } as const;
 const expected = generateRegion(OPTIONS);
+const journeys = generateDemoJourneys(NOW);
+/** Past shifts of the intake history: first shifts and later ones at the organisation that accepted. */
+const historyShiftCount = journeys.filter((j) => j.offers.some((o) => o.status === 'accepted')).reduce((n, j) => n + (j.firstShiftAt ? 1 : 0) + (j.laterShiftAt ? 1 : 0), 0);
 
 let t: TestApp;
 let logins: DemoLogin[];
@@ -69,14 +77,15 @@ describe('the demo region', () => {
     assert.equal(summary.timeZone, 'Europe/Amsterdam');
     assert.equal(summary.organisationCount, expected.organisations.length);
     assert.equal(summary.locationCount, expected.locations.length);
-    assert.equal(summary.workerCount, 300);
+    assert.equal(summary.workerCount, 300 + journeys.length);
     for (const kind of ['own_staff', 'reservist', 'flex', 'side_entrant', 'student']) {
-      assert.equal(summary.workersByKind[kind], expected.workers.filter((w) => w.kind === kind).length, kind);
+      const intake = journeys.filter((j) => WORKER_KIND[j.entryKind] === kind).length;
+      assert.equal(summary.workersByKind[kind] ?? 0, expected.workers.filter((w) => w.kind === kind).length + intake, kind);
     }
     assert.equal(summary.openShiftCount, expected.shifts.length);
     assert.ok(summary.expiringRegistrations >= 5, `${summary.expiringRegistrations} registrations expire within 60 days`);
     const [stored] = await t.db.select({ n: count() }).from(shifts);
-    assert.equal(stored!.n, expected.shifts.length);
+    assert.equal(stored!.n, expected.shifts.length + historyShiftCount);
   });
 
   test('registrations carry the generated expiry dates and verification', async () => {
@@ -122,7 +131,9 @@ describe('the demo region', () => {
   });
 
   test('the shifts that are partly filled pass the marketplace’s own eligibility rules', async () => {
-    const rows = await t.db.select().from(assignments);
+    // The generated region's own assignments; the intake history's past shifts are apart.
+    const intake = t.db.select({ id: workers.id }).from(workers).where(like(workers.email, '%@intake.harmonica.demo'));
+    const rows = await t.db.select().from(assignments).where(notInArray(assignments.workerId, intake));
     assert.equal(rows.length, expected.assignments.length);
     assert.ok(rows.length > 50);
     // Every third one keeps the test quick; each check is a small planning problem of its own.
@@ -154,5 +165,21 @@ describe('the demo region', () => {
     await loadDemoRegion(t.db, OPTIONS);
     const again = await regionSummary();
     assert.deepEqual({ ...again, id: before.id }, before);
+  });
+});
+
+describe('the demo intake journeys', () => {
+  test('the mediator sees registrations waiting for a welcome call (one overdue), check-ins due and a funnel', async () => {
+    const mediator = await t.login('mediator@harmonica.demo', DEMO_PASSWORD);
+    const regionId = (mediator.me.roles.find((r) => r.role === 'mediator')!).regionId!;
+    const queues = (await mediator.get(`/api/regions/${regionId}/mediation-queues`)).body as TMediationQueues;
+    const fresh = queues.awaitingWelcomeCall.filter((q) => Date.now() - Date.parse(q.registeredAt) < 48 * 3_600_000);
+    assert.deepEqual(fresh.map((q) => q.isOverdue), [true, false, false]);
+    assert.ok(queues.checkInsDue.length > 0, 'some check-ins are due');
+    const from = DateTime.fromJSDate(NOW, { zone: 'Europe/Amsterdam' }).minus({ days: 230 }).toISODate()!;
+    const to = DateTime.fromJSDate(NOW, { zone: 'Europe/Amsterdam' }).plus({ days: 1 }).toISODate()!;
+    const funnel = (await mediator.get(`/api/regions/${regionId}/funnel?from=${from}&to=${to}`)).body as TFunnel;
+    assert.equal(funnel.registrations, journeys.length);
+    assert.ok(funnel.started > 0 && funnel.started <= funnel.acceptedPeople);
   });
 });

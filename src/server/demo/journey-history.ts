@@ -6,6 +6,7 @@ import type { TEntryKind } from '../../shared/journey.schemas.js';
 import { createRng, type Rng } from '../../solver/core/rng.js';
 import type { DbOrTx } from '../db/open-database.js';
 import { assignments, journeys, journeySteps, offers, requests } from '../db/schema.js';
+import { WORKER_KIND } from '../journey/journey.service.js';
 import { buildShift, buildWorker, findPackageIdsByCode } from './builders.js';
 
 const HOUR_MS = 3_600_000;
@@ -96,7 +97,7 @@ export async function loadJourneyHistory(
   for (const spec of specs) {
     const worker = await buildWorker(db, {
       regionId: context.regionId,
-      kind: spec.entryKind === 'reservist' ? 'reservist' : spec.entryKind === 'student' ? 'student' : spec.entryKind === 'side_entrant' ? 'side_entrant' : 'flex',
+      kind: WORKER_KIND[spec.entryKind],
       firstName: `Intake ${spec.index + 1}`,
       lastName: 'Historie',
       email: `intake-${spec.index + 1}@${context.emailDomain ?? 'history.example.org'}`,

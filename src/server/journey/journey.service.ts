@@ -57,7 +57,7 @@ const ORDER: TJourneyStep[] = ['registration', 'welcome_call', 'orientation', 'm
 const nextStage = (step: TJourneyStep): TJourneyStage => (ORDER[ORDER.indexOf(step) + 1] as TJourneyStage | undefined) ?? 'completed';
 
 /** Re-entrants and extra hands join the pool as flex workers until an agreement says otherwise. */
-const WORKER_KIND: Record<TEntryKind, TWorkerKind> = {
+export const WORKER_KIND: Record<TEntryKind, TWorkerKind> = {
   re_entrant: 'flex',
   side_entrant: 'side_entrant',
   reservist: 'reservist',
