@@ -49,8 +49,9 @@ class IndexSet {
 const SLOT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
- * Workers that pass every pairwise hard rule for the shift, ascending. `shouldStop` is polled per shift: on
- * a huge problem under a time limit, the shifts not reached get no candidates and simply stay open.
+ * Workers that pass every pairwise hard rule for the shift, ascending. `shouldStop` is polled every 64
+ * shifts, which are taken by priority: on a huge problem under a time limit, the shifts not reached (the
+ * least important) get no candidates and simply stay open.
  */
 export function buildCandidates(problem: CompiledProblem, shouldStop: () => boolean = () => false): Int32Array[] {
   const W = problem.workerIds.length;
@@ -74,12 +75,13 @@ export function buildCandidates(problem: CompiledProblem, shouldStop: () => bool
   /** Per slot and worker: 0 not yet asked, 1 passes, 2 fails. */
   const slots = new Map<string, Uint8Array>();
   const maxSlots = Math.max(1, Math.floor(SLOT_CACHE_BYTES / Math.max(1, W)));
-  let isStopped = false;
-  return problem.shiftIds.map((_, shift) => {
-    if (isStopped || (shift % 64 === 0 && shouldStop())) {
-      isStopped = true;
-      return new Int32Array(0);
-    }
+  const result: Int32Array[] = problem.shiftIds.map(() => new Int32Array(0));
+  // Highest priority first: when the time runs out on a huge problem, the shifts left without candidates
+  // (and so open) are the least important ones.
+  const order = Int32Array.from(problem.shiftIds.keys()).sort((a, b) => problem.shiftPriority[b]! - problem.shiftPriority[a]! || a - b);
+  for (let k = 0; k < order.length; k++) {
+    if (k % 64 === 0 && shouldStop()) break;
+    const shift = order[k]!;
     const pkg = problem.shiftPackage[shift]!;
     let holding = holders.get(pkg);
     if (!holding) {
@@ -111,8 +113,9 @@ export function buildCandidates(problem: CompiledProblem, shouldStop: () => bool
       } else isPassing = passesAll(bySlot, shift, w);
       if (isPassing && (byShift.length === 0 || passesAll(byShift, shift, w))) members[count++] = w;
     }
-    return members.slice(0, count);
-  });
+    result[shift] = members.slice(0, count);
+  }
+  return result;
 }
 
 function hasPlace(move: Move, place: number): boolean {
