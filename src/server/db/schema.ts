@@ -3,6 +3,7 @@
 // Instants are timestamptz (UTC); days and weeks are computed in a location's IANA zone.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -11,6 +12,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   smallint,
@@ -57,8 +59,17 @@ export const regions = pgTable('regions', {
   country: countryEnum('country').notNull(),
   timeZone: text('time_zone').notNull(),
   rules: jsonb('rules').$type<TRegionRules>().notNull(),
+  /**
+   * Set by the database itself (triggers, drizzle/0008) to the next `workers_version_seq` value after
+   * every statement that inserts, updates or deletes workers or worker_packages rows of the region, so
+   * the ranking can cache its pass over the region's workers exactly. A sequence never hands out a value
+   * twice, not even after a rollback, so a version names one state of the region's workers.
+   */
+  workersVersion: bigint('workers_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
 });
+
+export const workersVersionSeq = pgSequence('workers_version_seq');
 
 export const organisations = pgTable(
   'organisations',
