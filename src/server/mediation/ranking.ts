@@ -2,7 +2,9 @@
 // a transparent score, and for the others why not. Ranking one shift against a whole region must be
 // fast, so it runs in stages:
 // 1. one SQL pass over the region (`ranking/pool.ts`) counts the workers the package rule and the
-//    travel rule rule out and short-lists the best-placed of the others;
+//    travel rule rule out and short-lists the best-placed of the others; it reads only the region's
+//    workers and their packages, so it is kept in process under the region's `workers_version`
+//    (`ranking/pool-cache.ts`), which the database changes on every write to them;
 // 2. the short list is scored in one statement (`ranking/score.ts`) — every part of the score is
 //    known before the exact check, so the check can go best score first;
 // 3. the planning engine's own hard constraints (`ranking/exact-check.ts`, the same ones claims and
@@ -13,7 +15,8 @@ import type { EligibilityRule } from '../../solver/regional/constraints/index.js
 import { describe } from '../assignments/eligibility.js';
 import type { DbOrTx } from '../db/open-database.js';
 import { checkWorkers, groupingRuleOf } from './ranking/exact-check.js';
-import { EXAMPLES_PER_RULE, scanPool } from './ranking/pool.js';
+import { EXAMPLES_PER_RULE } from './ranking/pool.js';
+import { loadPool } from './ranking/pool-cache.js';
 import { byScore, fullName, loadCandidateRows, round, toCandidate, type CandidateRow } from './ranking/score.js';
 import type { RankingTarget } from './ranking/target.js';
 
@@ -46,7 +49,7 @@ function filteredOutGroups(counts: Record<'package' | 'travel', number>, example
 /** Ranked eligible candidates (at most `limit`) and the others grouped by the rule that rules them out. */
 export async function rankCandidates(db: DbOrTx, target: RankingTarget, options: { limit: number; now?: Date }): Promise<TCandidateList> {
   const now = options.now ?? new Date();
-  const pool = await scanPool(db, target, shortListSizeFor(options.limit));
+  const pool = await loadPool(db, target, shortListSizeFor(options.limit));
   const rows = new Map(
     (await loadCandidateRows(db, target, [...pool.shortList, ...pool.examples.package, ...pool.examples.travel], now)).map((r) => [r.id, r]),
   );

@@ -12,7 +12,9 @@
 // - the latitude box is only a shortcut for the same travel verdict: a great-circle distance is at
 //   least the latitude difference along a meridian, R·|Δφ| = 111.19 km per degree, so a worker with
 //   |Δlat| · 111.0 > maxTravelKm + 0.5 is beyond the margin and the haversine need not be computed.
-// Workers already live on the shift are neither candidates nor ruled out.
+// Workers already live on the shift are neither candidates nor ruled out. The pass reads only the
+// region's worker rows and their packages, so `pool-cache.ts` can keep it under the region's
+// `workers_version` and leave out the workers on the shift per request.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open-database.js';
 import { haversineSql } from './haversine-sql.js';
@@ -42,40 +44,95 @@ function shortListKey(distanceKm: SQL, maxTravelKm: SQL, minDaysPerYear: SQL): S
   return sql`(${SCORE_WEIGHTS.distance}::float8 * greatest(0::float8, 1 - ${distanceKm} / greatest(1, ${maxTravelKm})) + case when coalesce(${minDaysPerYear}, 0) > 0 then ${SCORE_WEIGHTS.reservistProgress}::float8 else 0 end)`;
 }
 
-export async function scanPool(db: DbOrTx, target: RankingTarget, shortListSize: number): Promise<PoolScan> {
+/** The per-worker facts of the pass: "holds the package" and the distance (null outside the latitude box). */
+function perWorkerSql(target: RankingTarget) {
   const { lat, lon } = target.facts;
-  const reach = sql`(max_travel_km + ${RADIUS_TOLERANCE_KM}::float8)`;
-  // `<> all (array(...))`: the few live assignments on the shift are read once, not per worker.
-  const notOnShift =
-    target.kind === 'shift'
-      ? sql`and w.id <> all (array(select a.worker_id from assignments a where a.shift_id = ${target.facts.id}::uuid and a.status in ('pending', 'confirmed')))`
-      : sql``;
-  const near = sql`coalesce(distance_km <= ${reach}, false)`;
+  const reach = sql`(w.max_travel_km + ${RADIUS_TOLERANCE_KM}::float8)`;
+  return {
+    held: sql`w.id in (select wp.worker_id from worker_packages wp where wp.package_id = ${target.packageIds[0]!}::uuid)`,
+    distanceKm: sql`case when abs(w.home_lat - ${lat}::float8) * ${KM_PER_DEGREE_LAT_AT_LEAST}::float8 <= ${reach}
+          then ${haversineSql(sql`w.home_lat`, sql`w.home_lon`, lat, lon)} end`,
+  };
+}
+
+/** Within the travel margin (see above), from the distance of `perWorkerSql` (null: beyond it). */
+const nearSql = (distanceKm: SQL, maxTravelKm: SQL) => sql`coalesce(${distanceKm} <= (${maxTravelKm} + ${RADIUS_TOLERANCE_KM}::float8), false)`;
+
+/** The live assignments on the target shift, read once per statement and not per worker. */
+export function onShiftSql(target: RankingTarget): SQL | null {
+  return target.kind === 'shift'
+    ? sql`array(select a.worker_id from assignments a where a.shift_id = ${target.facts.id}::uuid and a.status in ('pending', 'confirmed'))`
+    : null;
+}
+
+export type RegionPass = PoolScan & {
+  /** `regions.workers_version` in the same snapshot as the counts and lists. */
+  version: number;
+};
+
+/**
+ * The pass itself: the region's workers except those in `excluded` (an SQL uuid array), with at
+ * most `caps.examples` examples of each rule (by id) and `caps.shortList` short-listed workers.
+ */
+export async function runRegionPass(db: DbOrTx, target: RankingTarget, excluded: SQL | null, caps: { examples: number; shortList: number }): Promise<RegionPass> {
+  const perWorker = perWorkerSql(target);
+  const near = nearSql(sql`distance_km`, sql`max_travel_km`);
   // `offset 0` keeps the inner select a step of its own, so the package probe and the haversine run
   // once per worker; the haversine only inside the latitude box.
   const result = (await db.execute(sql`
     select
+      (select r.workers_version from regions r where r.id = ${target.regionId}::uuid) as "version",
       count(*) filter (where not held)::int as "package",
       count(*) filter (where held and not ${near})::int as "travel",
-      to_json((array_agg(id) filter (where not held))[1:${EXAMPLES_PER_RULE}]) as "packageExamples",
-      to_json((array_agg(id) filter (where held and not ${near}))[1:${EXAMPLES_PER_RULE}]) as "travelExamples",
+      to_json((array_agg(id order by id) filter (where not held))[1:${caps.examples}]) as "packageExamples",
+      to_json((array_agg(id order by id) filter (where held and not ${near}))[1:${caps.examples}]) as "travelExamples",
       to_json((array_agg(id order by ${shortListKey(sql`distance_km`, sql`max_travel_km`, sql`min_days_per_year`)} desc, distance_km, id)
-        filter (where held and ${near}))[1:${shortListSize}]) as "shortList"
+        filter (where held and ${near}))[1:${caps.shortList}]) as "shortList"
     from (
-      select w.id, w.max_travel_km, w.min_days_per_year,
-        w.id in (select wp.worker_id from worker_packages wp where wp.package_id = ${target.packageIds[0]!}::uuid) as held,
-        case when abs(w.home_lat - ${lat}::float8) * ${KM_PER_DEGREE_LAT_AT_LEAST}::float8 <= ${reach}
-          then ${haversineSql(sql`w.home_lat`, sql`w.home_lon`, lat, lon)} end as distance_km
+      select w.id, w.max_travel_km, w.min_days_per_year, ${perWorker.held} as held, ${perWorker.distanceKm} as distance_km
       from workers w
-      where w.region_id = ${target.regionId}::uuid ${notOnShift}
+      where w.region_id = ${target.regionId}::uuid ${excluded ? sql`and w.id <> all (${excluded})` : sql``}
       offset 0
     ) per_worker`)) as { rows: PoolRow[] };
   const row = result.rows[0]!;
   return {
+    version: Number(row.version),
     counts: { package: row.package, travel: row.travel },
     examples: { package: row.packageExamples ?? [], travel: row.travelExamples ?? [] },
     shortList: row.shortList ?? [],
   };
 }
 
-type PoolRow = { package: number; travel: number; packageExamples: string[] | null; travelExamples: string[] | null; shortList: string[] | null };
+/** Where the pass would put each worker on the target shift, and the region's version, in one snapshot. */
+export async function readVersionAndOnShift(db: DbOrTx, target: RankingTarget): Promise<{ version: number; onShift: OnShiftWorker[] }> {
+  const onShift = onShiftSql(target);
+  const perWorker = perWorkerSql(target);
+  const result = (await db.execute(sql`
+    select (select r.workers_version from regions r where r.id = ${target.regionId}::uuid) as "version",
+      ${
+        onShift
+          ? sql`(select coalesce(json_agg(json_build_object('id', id, 'held', held, 'near', ${nearSql(sql`distance_km`, sql`max_travel_km`)})), '[]') from (
+              select w.id, w.max_travel_km, ${perWorker.held} as held, ${perWorker.distanceKm} as distance_km
+              from workers w where w.region_id = ${target.regionId}::uuid and w.id = any (${onShift})) on_shift)`
+          : sql`'[]'::json`
+      } as "onShift"`)) as { rows: { version: string | number | null; onShift: OnShiftWorker[] }[] };
+  const row = result.rows[0]!;
+  return { version: Number(row.version), onShift: row.onShift };
+}
+
+export type OnShiftWorker = { id: string; held: boolean; near: boolean };
+
+/** The quick filter without any cache: one pass over the region, the workers on the shift left out in SQL. */
+export async function scanPool(db: DbOrTx, target: RankingTarget, shortListSize: number): Promise<PoolScan> {
+  const { version: _version, ...pool } = await runRegionPass(db, target, onShiftSql(target), { examples: EXAMPLES_PER_RULE, shortList: shortListSize });
+  return pool;
+}
+
+type PoolRow = {
+  version: string | number | null;
+  package: number;
+  travel: number;
+  packageExamples: string[] | null;
+  travelExamples: string[] | null;
+  shortList: string[] | null;
+};
