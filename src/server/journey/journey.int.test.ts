@@ -158,6 +158,8 @@ describe('the journey', () => {
     const reads = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'read'), eq(auditLog.entityId, registered.workerId)));
     assert.equal(reads.length, 1);
     assert.deepEqual((await s.planner.get('/api/journeys')).body, []);
+    assert.deepEqual((await s.foreign.get('/api/journeys')).body, []);
+    assert.deepEqual((await fatima.get('/api/journeys')).body, []);
     for (const session of [s.planner, s.foreign, s.otherWorker]) assert.equal((await session.get(url())).status, 404);
     assert.equal((await s.otherWorker.get('/api/me/journey')).status, 404);
   });
@@ -283,6 +285,8 @@ describe('the journey', () => {
     const marked = await s.planner.post(url2, { packageId: pkg['basic-care'] });
     assert.equal(marked.status, 201, JSON.stringify(marked.body));
     assert.deepEqual(((await fatima.get(url2)).body as { packageId: string }[]).map((i) => i.packageId), [pkg['basic-care']]);
+    for (const session of [s.otherWorker, s.otherPlanner, s.foreign]) assert.equal((await session.get(url2)).status, 404);
+    assert.equal((await s.planner.get(url2)).status, 200);
     // Fatima no longer takes the supervision place: Noah may join her.
     assert.deepEqual(await noahMay(), []);
     const noSupervision = await buildShift(t.db, { organisationId: m.hospital.id, locationId: m.ward.id, packageCode: 'basic-care', start: at(m.monday, 8, '07:00'), end: at(m.monday, 8, '15:00'), supervisionCapacity: 0 });
@@ -352,6 +356,11 @@ describe('the journey', () => {
     assert.equal((await s.planner.get(`/api/regions/${m.region.id}/mediation-queues`)).status, 403);
     // Owner: only a mediator or coordinator of the region.
     assert.deepEqual(issuePaths(await s.mediator.request('PUT', `/api/journeys/${journeyId}/owner`, { ownerUserId: s.planner.me.id })), ['ownerUserId']);
+    for (const session of [s.planner, s.foreign, s.otherWorker]) {
+      assert.equal((await session.request('PUT', `/api/journeys/${journeyId}/owner`, { ownerUserId: s.mediator.me.id })).status, 404);
+      assert.equal((await session.post(`/api/journeys/${journeyId}/close`, { reason: 'Geen zin meer' })).status, 404);
+    }
+    assert.deepEqual(issuePaths(await s.mediator.post(`/api/journeys/${journeyId}/close`, { reason: '' })), ['reason']);
     const owned = await s.mediator.request('PUT', `/api/journeys/${journeyId}/owner`, { ownerUserId: s.mediator.me.id });
     assert.equal((owned.body as TJourney).ownerName, 'Mira Mediator');
     const closed = await s.mediator.post(`/api/journeys/${journeyId}/close`, { reason: 'Koos toch voor een andere opleiding' });
