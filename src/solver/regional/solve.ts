@@ -91,12 +91,12 @@ type ThreadOptions = SolveOptions & { seed: number; shouldStop?: () => boolean }
 const CONSTRUCTION_SHARE = 0.6;
 
 /**
- * Time kept back at the end for handing the plan over and scoring it from scratch, which grows with the
- * problem (about 0.6 s of CPU at 100,000 places, more on a busy machine).
+ * Time kept back at the end for rescoring from scratch and building the solution. Both cost about as much
+ * CPU as compiling the document (0.6 vs 0.85 CPU-s at 100,000 places), and the compile time measured in
+ * this run already carries the machine's load (×4 at load average 15), so that is the estimate.
  */
-function finishReserveMs(problem: CompiledProblem, timeLimitMs: number): number {
-  const places = problem.shiftDemand.reduce((a, d) => a + d, 0);
-  return Math.min(0.1 * timeLimitMs, 100 + 0.02 * places);
+function finishReserveMs(compileMs: number, timeLimitMs: number): number {
+  return Math.min(0.1 * timeLimitMs, 100 + compileMs);
 }
 
 /**
@@ -253,7 +253,7 @@ export async function solveProblem(document: unknown, options: SolveOptions): Pr
   const problem = compileOrThrow(document);
   const compileMs = Date.now() - startedEpochMs;
   // The search hands back early enough for the final scoring to fit in the limit.
-  const deadlineEpochMs = startedEpochMs + options.timeLimitMs - (options.clock ? 0 : finishReserveMs(problem, options.timeLimitMs));
+  const deadlineEpochMs = startedEpochMs + options.timeLimitMs - (options.clock ? 0 : finishReserveMs(compileMs, options.timeLimitMs));
   const threads = Math.max(1, options.threads ?? 1);
   const seed = options.seed ?? 1;
   const { clock: _clock, signal, shouldStop: _shouldStop, isolated: _isolated, onProgress, threads: _threads, seed: _seed, ...taskOptions } = options;
@@ -283,7 +283,7 @@ export async function solveProblem(document: unknown, options: SolveOptions): Pr
           document, options: taskOptions, deadlineEpochMs, start: { candidates: start.candidates, assignments: start.assignments() },
           // The deadline leaves room for scoring here; rescoring in the thread and handing the plan over take
           // about as long again on big problems.
-          finishMs: 0.5 * finishReserveMs(problem, options.timeLimitMs),
+          finishMs: 0.5 * finishReserveMs(compileMs, options.timeLimitMs),
         },
         threads,
         seed,
