@@ -150,22 +150,6 @@ export async function loadEligibilityFacts(db: DbOrTx, worker: WorkerFacts, cand
   return { worker, candidates, held, occupants, alreadyOn };
 }
 
-/**
- * A newcomer an organisation marked independent for a package no longer counts against supervision
- * capacity on that package's shifts: not as the worker asking, not as an occupant.
- */
-async function independentPackageIds(db: DbOrTx, workerId: string): Promise<Set<string>> {
-  const result = (await db.execute(sql`select package_id as "packageId" from worker_package_independence where worker_id = ${workerId}`)) as { rows: { packageId: string }[] };
-  return new Set(result.rows.map((r) => r.packageId));
-}
-
-/** Checks candidates of independent and of supervised packages apart: the worker's newcomer flag differs between them. */
-async function checkByIndependence(db: DbOrTx, input: EligibilityInput, independentShiftIds: string[]): Promise<Map<string, RuleViolation[]>> {
-  const others = input.shiftIds.filter((id) => !independentShiftIds.includes(id));
-  const first = await checkEligibility(db, { ...input, shiftIds: independentShiftIds });
-  return new Map([...first, ...(await checkEligibility(db, { ...input, shiftIds: others }))]);
-}
-
 /** Why the worker may not take each of the shifts (an empty list: they may). */
 export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Promise<Map<string, RuleViolation[]>> {
   if (input.shiftIds.length === 0) return new Map();
@@ -173,10 +157,7 @@ export async function checkEligibility(db: DbOrTx, input: EligibilityInput): Pro
   if (candidates.length === 0) return new Map();
   const worker = input.worker ?? (await loadWorkerFacts(db, [input.workerId], factsWindow(candidates))).get(input.workerId);
   if (!worker) throw new Error(`no worker ${input.workerId}`);
-  const independent = worker.isNewcomer ? await independentPackageIds(db, worker.id) : new Set<string>();
-  const independentShiftIds = candidates.filter((c) => independent.has(c.packageId)).map((c) => c.id);
-  if (independentShiftIds.length && independentShiftIds.length < candidates.length) return checkByIndependence(db, input, independentShiftIds);
-  const facts = await loadEligibilityFacts(db, independentShiftIds.length ? { ...worker, isNewcomer: false } : worker, candidates, input.ignoreAssignmentIds);
+  const facts = await loadEligibilityFacts(db, worker, candidates, input.ignoreAssignmentIds);
   return evaluateEligibility(db, facts, input.rules, input.timeZone);
 }
 
@@ -191,6 +172,17 @@ export async function evaluateEligibility(db: DbOrTx, facts: EligibilityFacts, r
   let { worker } = facts;
   const result = new Map<string, RuleViolation[]>();
   if (candidates.length === 0) return result;
+  // A newcomer marked independent for a package takes no supervision place on that package's shifts.
+  const independent = new Set(facts.worker.isNewcomer ? facts.worker.independentPackageIds : []);
+  const independentIds = new Set(candidates.filter((c) => independent.has(c.packageId)).map((c) => c.id));
+  if (independentIds.size && independentIds.size < candidates.length) {
+    const part = (isIndependent: boolean): EligibilityFacts => ({
+      ...facts,
+      candidates: candidates.filter((c) => independentIds.has(c.id) === isIndependent),
+      occupants: occupants.filter((o) => independentIds.has(o.shiftId) === isIndependent),
+    });
+    return new Map([...(await evaluateEligibility(db, part(true), rules, timeZone)), ...(await evaluateEligibility(db, part(false), rules, timeZone))]);
+  }
   const all = [...candidates, ...held];
   const horizonStart = weekStart(Math.min(...all.map((s) => s.start.getTime())), rules, timeZone);
   const lastEnd = Math.max(...all.map((s) => s.end.getTime()));
@@ -198,11 +190,8 @@ export async function evaluateEligibility(db: DbOrTx, facts: EligibilityFacts, r
   while (horizonEnd.toMillis() < lastEnd) horizonEnd = horizonEnd.plus({ days: 7 });
   const horizon = { from: horizonStart.toJSDate(), to: horizonEnd.toJSDate(), timeZone };
   const window = factsWindow(candidates);
-  if (horizon.from < window.from || horizon.to > window.to) {
-    const reloaded = (await loadWorkerFacts(db, [worker.id], horizon)).get(worker.id);
-    // Keep the newcomer flag checkEligibility settled per package.
-    if (reloaded) worker = { ...reloaded, isNewcomer: worker.isNewcomer };
-  }
+  if (horizon.from < window.from || horizon.to > window.to) worker = (await loadWorkerFacts(db, [worker.id], horizon)).get(worker.id) ?? worker;
+  if (independentIds.size) worker = { ...worker, isNewcomer: false };
   const iso = (ms: number) => new Date(ms).toISOString();
   const organisationIds = new Set(all.map((s) => s.organisationId));
   // Only packages and organisations of the shifts at hand matter; the format rejects unknown ones.

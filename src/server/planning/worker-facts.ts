@@ -25,6 +25,8 @@ export type WorkerFacts = {
   minDaysPerYear: number | null;
   isNewcomer: boolean;
   packageIds: string[];
+  /** Packages in which an organisation marked the newcomer independent: no supervision place needed there. */
+  independentPackageIds: string[];
   preferredOrganisationIds: string[];
   /** The latest expiry date (YYYY-MM-DD) of a verified BIG registration, or null. */
   registrationExpiresOn: string | null;
@@ -68,6 +70,7 @@ export async function loadWorkerFacts(db: DbOrTx, workerIds: string[], window: {
       w.max_minutes_per_week as "maxMinutesPerWeek", w.desired_minutes_per_week as "desiredMinutesPerWeek",
       w.min_days_per_year as "minDaysPerYear", w.is_newcomer as "isNewcomer",
       coalesce((select json_agg(p.package_id) from worker_packages p where p.worker_id = w.id), '[]') as "packageIds",
+      coalesce((select json_agg(i.package_id) from worker_package_independence i where i.worker_id = w.id), '[]') as "independentPackageIds",
       coalesce((select json_agg(o.organisation_id) from worker_preferred_organisations o where o.worker_id = w.id), '[]') as "preferredOrganisationIds",
       (select max(c.expires_on)::text from credentials c where c.worker_id = w.id and c.kind = 'big' and c.verification_status = 'verified') as "registrationExpiresOn",
       coalesce((select json_agg(json_build_object('weekday', a.weekday, 'startMinute', a.start_minute, 'endMinute', a.end_minute))
