@@ -294,6 +294,10 @@ describe('the journey', () => {
     assert.equal(placed.status, 201, JSON.stringify(placed.body));
     const [row] = await t.db.select().from(assignments).where(and(eq(assignments.workerId, registered.workerId), eq(assignments.shiftId, noSupervision.id)));
     assert.equal(row!.isNewcomer, false);
+    // The claim path asks the same rule check: she claims a basic-care shift without supervision places herself.
+    const another = await buildShift(t.db, { organisationId: m.hospital.id, locationId: m.ward.id, packageCode: 'basic-care', start: at(m.monday, 10, '07:00'), end: at(m.monday, 10, '15:00'), supervisionCapacity: 0 });
+    const claimed = await fatima.post(`/api/shifts/${another.id}/claims`);
+    assert.equal(claimed.status, 201, JSON.stringify(claimed.body));
   });
 
   test('the agreement, her learning plan, the onboarding by the hospital', async () => {
