@@ -1,5 +1,5 @@
 // `npm run bench:claims -- [--workers N] [--shifts N] [--requests N] [--paced-requests N] [--concurrency N]
-//    [--logins N] [--pool N] [--serial N] [--app-processes N] [--load-fraction F] [--quick]`
+//    [--logins N] [--pool N] [--serial N] [--app-processes N] [--load-fraction F] [--paced-seconds N] [--quick]`
 // The marketplace under load on real PostgreSQL: the demo region scaled to 10,000 workers and
 // 20,000 open shifts over four weeks, the app in `--app-processes` child processes (node:cluster,
 // one shared port) so that the clients' CPU stays out of the app's event loop, a few hundred
@@ -35,6 +35,7 @@ type Options = {
   serial: number;
   appProcesses: number;
   loadFraction: number;
+  pacedSeconds: number;
 };
 
 function fraction(value: string | undefined, fallback: number): number {
@@ -57,6 +58,7 @@ function readOptions(): Options {
       'paced-requests': { type: 'string' },
       'app-processes': { type: 'string' },
       'load-fraction': { type: 'string' },
+      'paced-seconds': { type: 'string' },
       quick: { type: 'boolean', default: false },
     },
   });
@@ -80,6 +82,8 @@ function readOptions(): Options {
     // Two cores: one app process per core, the clients and PostgreSQL sharing them.
     appProcesses: number(values['app-processes'], 2, 'app-processes'),
     loadFraction: fraction(values['load-fraction'], 0.5),
+    // A paced scenario ends after `pacedRequests` requests or this many seconds, whichever comes first.
+    pacedSeconds: number(values['paced-seconds'], quick ? 20 : 90, 'paced-seconds'),
   };
 }
 
@@ -164,17 +168,19 @@ async function runScenario(
   concurrency: number,
   expected: number[],
   send: (i: number) => Promise<number>,
-  pacing?: { thinkMs: number; random: () => number },
+  pacing?: { thinkMs: number; random: () => number; seconds: number },
 ): Promise<Row> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const think = () => (pacing ? sleep(-Math.log(1 - pacing.random()) * pacing.thinkMs) : Promise.resolve());
   let next = 0;
   const started = performance.now();
+  const deadline = pacing ? started + pacing.seconds * 1000 : Number.POSITIVE_INFINITY;
+  let lastAnswer = started;
   const clientLoop = async () => {
     // Paced clients start spread out, as people do, not all in the first millisecond.
     await think();
-    while (next < requests) {
+    while (next < requests && performance.now() < deadline) {
       const i = next++;
       const t = performance.now();
       let status: number;
@@ -183,14 +189,16 @@ async function runScenario(
       } catch {
         status = 0;
       }
-      latencies.push(performance.now() - t);
+      lastAnswer = performance.now();
+      latencies.push(lastAnswer - t);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       await think();
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, clientLoop));
-  const seconds = (performance.now() - started) / 1000;
-  return { scenario, requests, concurrency, seconds, latencies, statuses, expected: new Set(expected), ...(pacing ? { thinkMs: pacing.thinkMs } : {}) };
+  // Until the last answer: a paced client's last think time is no part of the run.
+  const seconds = (lastAnswer - started) / 1000;
+  return { scenario, requests: latencies.length, concurrency, seconds, latencies, statuses, expected: new Set(expected), ...(pacing ? { thinkMs: pacing.thinkMs } : {}) };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -377,14 +385,14 @@ async function main(): Promise<number> {
 
     // Paced: think time so that the clients together offer `loadFraction` of what the closed loop
     // achieved (Little's law: rate = clients ÷ (think time + response time), response time left out).
-    const paced = (closed: Row) => ({ thinkMs: (options.concurrency * 1000 * closed.seconds) / (options.loadFraction * closed.requests), random });
+    const paced = (closed: Row) => ({ thinkMs: (options.concurrency * 1000 * closed.seconds) / (options.loadFraction * closed.requests), random, seconds: options.pacedSeconds });
 
     log('open shifts for me: serial …');
     rows.push(await runScenario('open shifts for me (serial)', options.serial, 1, [], (i) => openShifts(sessions[i % sessions.length]!)));
     log(`open shifts for me: ${options.requests} requests from ${options.concurrency} clients, closed loop …`);
     const openClosed = await runScenario('open shifts for me (closed loop)', options.requests, options.concurrency, [], (i) => openShifts(sessions[i % sessions.length]!));
     rows.push(openClosed);
-    log(`open shifts for me: ${options.pacedRequests} requests from ${options.concurrency} clients, paced …`);
+    log(`open shifts for me: up to ${options.pacedRequests} requests or ${options.pacedSeconds} s from ${options.concurrency} clients, paced …`);
     rows.push(await runScenario('open shifts for me (paced)', options.pacedRequests, options.concurrency, [], (i) => openShifts(sessions[i % sessions.length]!), paced(openClosed)));
 
     // The claim mix: 30% on the twenty shifts most workers may take (they collide), the rest on a
@@ -411,7 +419,7 @@ async function main(): Promise<number> {
     log(`claims: ${options.requests} requests from ${options.concurrency} clients, closed loop …`);
     const claimsClosed = await runScenario('claims (closed loop)', options.requests, options.concurrency, [409], claim);
     rows.push(claimsClosed);
-    log(`claims: ${options.pacedRequests} requests from ${options.concurrency} clients, paced …`);
+    log(`claims: up to ${options.pacedRequests} requests or ${options.pacedSeconds} s from ${options.concurrency} clients, paced …`);
     rows.push(await runScenario('claims (paced)', options.pacedRequests, options.concurrency, [409], claim, paced(claimsClosed)));
 
     const appRssMb = await app.stop();
