@@ -159,6 +159,8 @@ export function searchInThread(problem: CompiledProblem, options: ThreadOptions,
  */
 const LNS_AFTER_IDLE = 1_000_000;
 const LNS_STEP_SECONDS = 2;
+const LNS_MIN_REMAINING_MS = 2000;
+const LNS_MIN_STEP_MS = 200;
 const LNS_MAX_NODES = 500;
 
 /**
@@ -176,12 +178,15 @@ export async function searchThread(problem: CompiledProblem, options: ThreadOpti
   const remaining = (): number => options.timeLimitMs - (clock.now() - startedAt);
   const localSearch = runLocalSearch(model, { ...localSearchOptions(options, clock, remaining()), ...(!isBudgeted && { stopAfterIdle: LNS_AFTER_IDLE }) });
   let iterations = localSearch.iterations;
-  if (localSearch.stopReason === 'idle' || localSearch.stopReason === 'iterations') {
+  // Loading HiGHS and a first step take a while; with less time than this left the steps would overrun.
+  if ((localSearch.stopReason === 'idle' && remaining() > LNS_MIN_REMAINING_MS) || localSearch.stopReason === 'iterations') {
     const lns = new LargeNeighbourhoodSearch(model, await getHighs(), { stepSeconds: LNS_STEP_SECONDS, maxNodes: LNS_MAX_NODES });
     const rng = createRng(options.seed ^ 0x5bd1e995);
     for (let k = 0; k < steps && remaining() > 0 && options.shouldStop?.() !== true; k++) {
       // A budgeted run bounds each step by nodes only (the time limit is a safety net), so it is reproducible.
-      lns.stepSeconds = isBudgeted ? 30 * LNS_STEP_SECONDS : Math.max(0.05, Math.min(LNS_STEP_SECONDS, remaining() / 1000));
+      // HiGHS looks at its clock only now and then: a step gets at most half the time left.
+      lns.stepSeconds = isBudgeted ? 30 * LNS_STEP_SECONDS : Math.min(LNS_STEP_SECONDS, remaining() / 2000);
+      if (!isBudgeted && remaining() < LNS_MIN_STEP_MS) break;
       lns.step(rng);
       iterations++;
       options.onProgress?.({ elapsedMs: clock.now() - startedAt, iterations, best: model.score(), current: model.score(), threadIndex: 0 });
