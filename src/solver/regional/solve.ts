@@ -89,6 +89,12 @@ type ThreadOptions = SolveOptions & { seed: number; shouldStop?: () => boolean }
 
 /** Share of the time limit by which construction should be done (it speeds up when behind; see construct.ts). */
 const CONSTRUCTION_SHARE = 0.6;
+/**
+ * Share of the time limit after which candidate lists stop (highest priorities first), so that a busy machine
+ * still leaves construction time to fill what they cover (at load average 12, the 10,000-worker lists took
+ * the whole 30 s and the plan stayed empty).
+ */
+const CANDIDATES_SHARE = 0.4;
 
 /**
  * Time kept back at the end for rescoring from scratch and building the solution. Both cost about as much
@@ -100,13 +106,15 @@ function finishReserveMs(compileMs: number, timeLimitMs: number): number {
 }
 
 /**
- * Candidate lists and greedy construction, paced to be done by `paceBy` and stopped (leaving places open)
- * at `stopAt` (both on `clock`).
+ * Candidate lists (stopped after CANDIDATES_SHARE of the time) and greedy construction (paced to be done
+ * by CONSTRUCTION_SHARE), both stopped at `budget.stopAt` (on `clock`), leaving places open.
  */
-export function constructStart(problem: CompiledProblem, clock: Clock, paceBy: number, stopAt: number, shouldStop: () => boolean = () => false): RegionalModel {
+export function constructStart(problem: CompiledProblem, clock: Clock, budget: { timeLimitMs: number; stopAt: number }, shouldStop: () => boolean = () => false): RegionalModel {
   const startedAt = clock.now();
-  const isOutOfTime = (): boolean => clock.now() >= stopAt || shouldStop();
-  const candidates = buildCandidates(problem, isOutOfTime);
+  const paceBy = startedAt + CONSTRUCTION_SHARE * budget.timeLimitMs;
+  const isOutOfTime = (): boolean => clock.now() >= budget.stopAt || shouldStop();
+  const candidatesBy = startedAt + CANDIDATES_SHARE * budget.timeLimitMs;
+  const candidates = buildCandidates(problem, () => clock.now() >= candidatesBy || isOutOfTime());
   const model = new RegionalModel(problem, DEFAULT_MOVE_MIX, candidates);
   constructGreedy(model, { shouldStop: isOutOfTime, timeLeft: () => Math.max(0, (paceBy - clock.now()) / Math.max(1, paceBy - startedAt)) });
   return model;
@@ -116,7 +124,7 @@ export function constructStart(problem: CompiledProblem, clock: Clock, paceBy: n
 function startModel(problem: CompiledProblem, options: ThreadOptions, clock: Clock, start?: StartingPoint | RegionalModel): RegionalModel {
   if (start instanceof RegionalModel) return start;
   const now = clock.now();
-  if (!start) return constructStart(problem, clock, now + CONSTRUCTION_SHARE * options.timeLimitMs, now + options.timeLimitMs, options.shouldStop);
+  if (!start) return constructStart(problem, clock, { timeLimitMs: options.timeLimitMs, stopAt: now + options.timeLimitMs }, options.shouldStop);
   const from = start;
   const model = new RegionalModel(problem, DEFAULT_MOVE_MIX, from.candidates);
   for (const { shift, worker } of from.assignments) {
@@ -274,7 +282,7 @@ export async function solveProblem(document: unknown, options: SolveOptions): Pr
     iterations = best.iterations;
   } else {
     const epochClock: Clock = { now: () => Date.now() };
-    const start = constructStart(problem, epochClock, startedEpochMs + CONSTRUCTION_SHARE * options.timeLimitMs, deadlineEpochMs, isStopped);
+    const start = constructStart(problem, epochClock, { timeLimitMs: deadlineEpochMs - Date.now(), stopAt: deadlineEpochMs }, isStopped);
     const remainingMs = deadlineEpochMs - Date.now();
     if (remainingMs < MIN_PORTFOLIO_MS + THREAD_START_PER_COMPILE * compileMs) {
       // Starting threads means compiling the problem again in each; with this little time left, searching
