@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { notificationTypes } from '../../shared/notifications.schemas';
 import { en } from './en';
 import { translate } from './i18n';
 import { nl } from './nl';
@@ -12,6 +13,12 @@ describe('the dictionaries', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(nl) as (keyof typeof nl)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(nl[key]));
+    }
+  });
+
+  it('name every notification type a worker can choose a channel for', () => {
+    for (const type of notificationTypes) {
+      expect(Object.keys(nl), type).toContain(`marketplace.type.${type}`);
     }
   });
 
