@@ -24,6 +24,7 @@ export function useFormSubmit() {
     } catch (reason) {
       setError(reason);
       setErrors(serverFieldErrors(reason, t));
+    } finally {
       setIsBusy(false);
     }
   };

@@ -4,7 +4,8 @@ import { ZLearningPlan, type TJourney } from '../../shared/journey.schemas';
 import { Card, ErrorMessage, Field, FormActions, TextAreaField } from '../components/ui';
 import { formatMoment } from '../marketplace/shift-format';
 import { useI18n } from '../i18n/i18n';
-import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+import { validate } from '../validation';
+import { useFormSubmit } from '../components/use-form-submit';
 import { writeLearningPlan } from './requests';
 
 export function LearningPlan({ journey, isEditable, onSaved }: { journey: TJourney; isEditable: boolean; onSaved: (journey: TJourney) => void }) {
@@ -53,26 +54,11 @@ function LearningPlanForm({ journey, onSaved, onCancel }: { journey: TJourney; o
   const { t } = useI18n();
   const [goals, setGoals] = useState<string[]>(journey.learningPlan?.goals.length ? journey.learningPlan.goals : ['']);
   const [supportWishes, setSupportWishes] = useState(journey.learningPlan?.supportWishes ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { errors, error, isBusy, submit: send } = useFormSubmit();
   const submit = async () => {
     const checked = validate(ZLearningPlan, { goals: goals.map((g) => g.trim()).filter((g) => g !== ''), supportWishes }, t);
-    if (checked.errors) {
-      setErrors(checked.errors.goals ? { ...checked.errors, goals: t('journey.plan.goalRequired') } : checked.errors);
-      return;
-    }
-    setErrors({});
-    setIsBusy(true);
-    setError(null);
-    try {
-      onSaved(await writeLearningPlan(journey.id, checked.data));
-    } catch (e) {
-      setError(e);
-      setErrors(serverFieldErrors(e, t));
-    } finally {
-      setIsBusy(false);
-    }
+    const found = checked.errors?.goals ? { ...checked.errors, goals: t('journey.plan.goalRequired') } : (checked.errors ?? {});
+    await send(found, checked.data, async (data) => onSaved(await writeLearningPlan(journey.id, data)));
   };
   return (
     <form

@@ -9,7 +9,8 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { logIn } from '../requests';
 import { Link, navigate } from '../router';
 import { useLoad } from '../use-load';
-import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+import { validate } from '../validation';
+import { useFormSubmit } from '../components/use-form-submit';
 import { getRegistrationOptions, register } from './requests';
 
 /** Under the login form: the way in for people who have no account yet. */
@@ -39,9 +40,7 @@ export function RegisterPage({ onLoggedIn }: { onLoggedIn: (me: TMe) => void }) 
   const [maxTravelKm, setMaxTravelKm] = useState('25');
   const [freeText, setFreeText] = useState('');
   const [hasConsent, setHasConsent] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { errors, error, isBusy, submit: send } = useFormSubmit();
   if (options.error) return <ErrorMessage error={options.error} onRetry={options.reload} />;
   if (!options.data) return <Loading />;
   const { regions, consentVersion } = options.data;
@@ -68,23 +67,12 @@ export function RegisterPage({ onLoggedIn }: { onLoggedIn: (me: TMe) => void }) 
       consent: { isGiven: hasConsent, version: consentVersion },
     };
     const checked = validate(ZRegistration, body, t);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setError(null);
-    setIsBusy(true);
-    try {
-      const result = await register(checked.data);
+    await send(checked.errors ?? {}, checked.data, async (data) => {
+      const result = await register(data);
       const me = await logIn(result.email, password);
       navigate('/my-journey', { replace: true });
       onLoggedIn(me);
-    } catch (e) {
-      setError(e);
-      setErrors(serverFieldErrors(e, t));
-      setIsBusy(false);
-    }
+    });
   };
 
   return (

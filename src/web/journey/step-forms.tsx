@@ -10,7 +10,8 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { zonedToInstant } from '../marketplace/shift-format';
 import { getOrganisation } from '../requests';
 import { useLoad } from '../use-load';
-import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+import { serverFieldErrors, validate } from '../validation';
+import { useFormSubmit } from '../components/use-form-submit';
 import { bookOrientation, recordStep } from './requests';
 
 type Lookups = { packages: TActivityPackage[]; organisations: TOrganisation[] };
@@ -18,28 +19,12 @@ type Lookups = { packages: TActivityPackage[]; organisations: TOrganisation[] };
 /** Validates and posts a step; field errors (client or server) come back keyed by path. */
 function useStepSubmit(journeyId: string, onRecorded: (journey: TJourney) => void) {
   const { t } = useI18n();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const form = useFormSubmit();
   const submit = async (body: unknown) => {
     const checked = validate(ZRecordStep, body, t);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setIsBusy(true);
-    setError(null);
-    try {
-      onRecorded(await recordStep(journeyId, checked.data));
-    } catch (e) {
-      setError(e);
-      setErrors(serverFieldErrors(e, t));
-    } finally {
-      setIsBusy(false);
-    }
+    await form.submit(checked.errors ?? {}, checked.data, async (data) => onRecorded(await recordStep(journeyId, data)));
   };
-  return { errors, error, isBusy, submit };
+  return { errors: form.errors, error: form.error, isBusy: form.isBusy, submit };
 }
 
 function StepForm({ testId, onSubmit, children, error, isBusy, submitLabel }: { testId: string; onSubmit: () => void; children: ReactNode; error: unknown; isBusy: boolean; submitLabel: string }) {

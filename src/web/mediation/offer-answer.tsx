@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { ZDeclineOffer, ZNextStep } from '../../shared/mediation.schemas';
 import { ErrorMessage, TextAreaField } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
-import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+import { validate } from '../validation';
+import { useFormSubmit } from '../components/use-form-submit';
 import { acceptOffer, declineOffer } from './requests';
 
 export function OfferAnswer({ offerId, onAnswered }: { offerId: string; onAnswered: () => void }) {
@@ -47,27 +48,14 @@ export function DeclineForm({ offerId, onDeclined, onClose }: { offerId: string;
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [nextStep, setNextStep] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { errors, error, isBusy, submit: send } = useFormSubmit();
   const submit = async () => {
     const checked = validate(ZDeclineOffer, { reason, nextStep }, t);
-    if (checked.errors) {
-      setErrors({ ...checked.errors, ...(checked.errors.nextStep ? { nextStep: t('mediation.decline.nextStepRequired') } : {}) });
-      return;
-    }
-    setErrors({});
-    setIsBusy(true);
-    setError(null);
-    try {
-      await declineOffer(offerId, checked.data);
+    const found = checked.errors ? { ...checked.errors, ...(checked.errors.nextStep ? { nextStep: t('mediation.decline.nextStepRequired') } : {}) } : {};
+    await send(found, checked.data, async (data) => {
+      await declineOffer(offerId, data);
       onDeclined();
-    } catch (e) {
-      setError(e);
-      setErrors(serverFieldErrors(e, t));
-    } finally {
-      setIsBusy(false);
-    }
+    });
   };
   return (
     <form

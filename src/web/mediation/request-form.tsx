@@ -8,7 +8,8 @@ import { ErrorMessage, Field, SelectField, TextAreaField } from '../components/u
 import { packageName, todayIso } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { zonedToInstant } from '../marketplace/shift-format';
-import { serverFieldErrors, validate, type FieldErrors } from '../validation';
+import { validate } from '../validation';
+import { useFormSubmit } from '../components/use-form-submit';
 
 import { createMediationRequest } from './requests';
 
@@ -26,9 +27,7 @@ export function RequestForm({ locations, packages, onPosted, onCancel }: { locat
   const [shiftsPerWeek, setShiftsPerWeek] = useState('');
   const [supervisionCapacity, setSupervisionCapacity] = useState('0');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { errors, error, isBusy, submit: send } = useFormSubmit();
   const location = locations.find((l) => l.id === locationId);
   const timeZone = location?.timeZone ?? 'Europe/Amsterdam';
 
@@ -45,21 +44,7 @@ export function RequestForm({ locations, packages, onPosted, onCancel }: { locat
       description,
     };
     const checked = validate(ZCreateMediationRequest, body, t);
-    if (checked.errors) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setIsBusy(true);
-    setError(null);
-    try {
-      onPosted(await createMediationRequest(checked.data));
-    } catch (e) {
-      setError(e);
-      setErrors(serverFieldErrors(e, t));
-    } finally {
-      setIsBusy(false);
-    }
+    await send(checked.errors ?? {}, checked.data, async (data) => onPosted(await createMediationRequest(data)));
   };
 
   return (
