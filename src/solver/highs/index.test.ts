@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createMipBuilder, solveMip } from './index.js';
+import { createMipBuilder, getHighs, runHighs, solveMip } from './index.js';
 
 // A small knapsack: maximise 5a + 4b + 3c subject to 2a + 3b + c ≤ 5, a, b, c binary → a + b = 9.
 function buildKnapsack() {
@@ -59,4 +59,12 @@ test('solveMip stops gracefully when the signal aborts before the search', async
 test('createMipBuilder rejects rows that name unknown columns', () => {
   const builder = createMipBuilder();
   assert.throws(() => builder.addRow(0, 1, [0], [1]), /column 0 does not exist/);
+});
+
+test('runHighs treats a start HiGHS refuses as a hint and still solves', async () => {
+  const highs = await getHighs();
+  // A start of the wrong length is refused by HiGHS's setSolution; the solve must go on without it.
+  const result = runHighs(highs, buildKnapsack(), { timeLimitSeconds: 30, start: Float64Array.from([1, 1, 1, 1, 1]) });
+  assert.equal(result.status, 'optimal');
+  assert.equal(result.objective, 9);
 });

@@ -76,7 +76,14 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
   try {
     model.options.set({ output_flag: false, time_limit: Math.max(0, options.timeLimitSeconds), ...(options.mipRelGap === undefined ? {} : { mip_rel_gap: options.mipRelGap }) });
     if (options.highsOptions) model.options.set(options.highsOptions);
-    if (options.start) model.setSolution({ colValue: options.start });
+    if (options.start) {
+      // A start is a hint: when HiGHS refuses it (e.g. it breaks a row of a tightened sub-model), solve without it.
+      try {
+        model.setSolution({ colValue: options.start });
+      } catch {
+        // solved from scratch below
+      }
+    }
     const { onImprovement, shouldStop } = options;
     const callbackType = highs.constants.callbackType;
     const run = model.run({

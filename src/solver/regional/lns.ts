@@ -106,10 +106,16 @@ export class LargeNeighbourhoodSearch {
     const none: LnsStep = { delta: { hard: 0, soft: 0 }, isSolved: true, columns: 0 };
     if (hood.columns === 0) return none;
     const { mip, pairs, start } = buildRegionalMip(this.problem, model.candidates, { plan: model.plan, shifts: hood.shifts, workers: hood.workers });
-    const result = runHighs(this.highs, mip, {
-      timeLimitSeconds: this.stepSeconds, mipRelGap: 1e-9, ...(start && { start }),
-      highsOptions: { mip_max_nodes: this.options.maxNodes, random_seed: rng.nextInt(1 << 30) },
-    });
+    let result: ReturnType<typeof runHighs>;
+    try {
+      result = runHighs(this.highs, mip, {
+        timeLimitSeconds: this.stepSeconds, mipRelGap: 1e-9, ...(start && { start }),
+        highsOptions: { mip_max_nodes: this.options.maxNodes, random_seed: rng.nextInt(1 << 30) },
+      });
+    } catch {
+      // An exact step is an extra: a HiGHS failure leaves the plan as it is and the search goes on.
+      return { ...none, isSolved: false, columns: mip.numCols };
+    }
     const isSolved = result.status === 'optimal';
     this.targetColumns = Math.round(Math.min(MAX_COLUMNS, Math.max(MIN_COLUMNS, this.targetColumns * (isSolved ? 1.1 : 0.8))));
     if (!result.values) return { ...none, isSolved, columns: mip.numCols };
