@@ -3,7 +3,7 @@
 // started twice, never mail a row twice. A failed attempt sets the row's next_attempt_at with
 // exponential backoff (1, 2, 4, 8, … minutes after the failure) until maxAttempts, then the row
 // is 'failed' with the last error.
-import { and, asc, eq, lte, notInArray } from 'drizzle-orm';
+import { and, asc, eq, lte, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { emailOutbox } from '../db/schema.js';
 import type { Mailer } from './mailer.js';
@@ -31,7 +31,9 @@ export async function deliverOutbox(db: Db, mailer: Mailer, options: DeliveryOpt
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   // Rows tried in this run wait for the next one, whatever their backoff says.
   const tried: string[] = [];
-  const isDue = lte(emailOutbox.nextAttemptAt, now);
+  // A new mail is due at once (its next_attempt_at is the database's clock, in microseconds, which can lie
+  // a fraction of a millisecond after `now`); a retried one from its next_attempt_at.
+  const isDue = or(eq(emailOutbox.attempts, 0), lte(emailOutbox.nextAttemptAt, now));
 
   while (tried.length < limit) {
     const outcome = await db.transaction(async (tx) => {
