@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TOpenShiftForMe } from '../../shared/assignments.schemas';
 import type { TLocale } from '../../shared/common.schemas';
-import type { TActivityPackage } from '../../shared/packages.schemas';
+import { nursing } from './fake-api';
 import { I18nProvider } from '../i18n/i18n';
 import { OpenShiftCard } from './open-shifts';
 
@@ -12,17 +12,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const nursing: TActivityPackage = {
-  id: '6c1f0a4e-2b3d-4e5f-8a9b-0c1d2e3f4a50',
-  regionId: null,
-  code: 'nursing',
-  nameNl: 'Verpleegkundige zorg (BIG)',
-  nameEn: 'Nursing care (BIG)',
-  descriptionNl: '',
-  descriptionEn: '',
-  requiresRegistration: true,
-  minQualificationLevel: 4,
-};
 
 const shift = (overrides: Partial<TOpenShiftForMe> = {}): TOpenShiftForMe => ({
   id: '1d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
