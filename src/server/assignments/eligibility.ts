@@ -74,6 +74,39 @@ export function weekStart(instant: number, rules: TRegionRules, timeZone: string
   return local.minus({ days: offset });
 }
 
+/** Whole weeks, from the region's week start in the zone, that hold every shift. */
+export function factsHorizon(shifts: readonly ShiftFacts[], rules: TRegionRules, timeZone: string): { start: DateTime; end: DateTime } {
+  const start = weekStart(Math.min(...shifts.map((s) => s.start.getTime())), rules, timeZone);
+  const lastEnd = Math.max(...shifts.map((s) => s.end.getTime()));
+  let end = start;
+  while (end.toMillis() < lastEnd) end = end.plus({ days: 7 });
+  return { start, end };
+}
+
+/** A planning problem (format v1) over these shifts and workers; only the shifts' packages, organisations and locations are listed. */
+export function factsProblemDocument(id: string, horizon: { start: DateTime; end: DateTime }, rules: TRegionRules, shifts: readonly ShiftFacts[], workers: ProblemDocument['workers']): ProblemDocument {
+  return {
+    format: 'harmonica.planning-problem/1',
+    id,
+    horizonStart: horizon.start.toUTC().toISO()!,
+    horizonEnd: horizon.end.toUTC().toISO()!,
+    rules: { minRestMinutes: rules.minRestMinutes, maxMinutesPerWeek: rules.maxMinutesPerWeek },
+    packages: [...new Map(shifts.map((s) => [s.packageId, { id: s.packageId, requiresRegistration: s.requiresRegistration }])).values()],
+    organisations: [...new Set(shifts.map((s) => s.organisationId))].map((id) => ({ id })),
+    locations: [...new Map(shifts.map((s) => [s.locationId, { id: s.locationId, organisationId: s.organisationId, lat: s.lat, lon: s.lon }])).values()],
+    shifts: shifts.map((s) => ({
+      id: s.id,
+      locationId: s.locationId,
+      packageId: s.packageId,
+      start: s.start.toISOString(),
+      end: s.end.toISOString(),
+      demand: Math.max(1, s.places),
+      supervisionCapacity: s.supervisionCapacity,
+    })),
+    workers,
+  };
+}
+
 const shiftFactColumns = sql`s.id, s.location_id as "locationId", s.organisation_id as "organisationId", s.package_id as "packageId",
   p.requires_registration as "requiresRegistration", floor(extract(epoch from s.start) * 1000)::float8 as start,
   floor(extract(epoch from s."end") * 1000)::float8 as "end", s.places, s.supervision_capacity as "supervisionCapacity", l.lat, l.lon`;
@@ -184,45 +217,16 @@ export async function evaluateEligibility(db: DbOrTx, facts: EligibilityFacts, r
     return new Map([...(await evaluateEligibility(db, part(true), rules, timeZone)), ...(await evaluateEligibility(db, part(false), rules, timeZone))]);
   }
   const all = [...candidates, ...held];
-  const horizonStart = weekStart(Math.min(...all.map((s) => s.start.getTime())), rules, timeZone);
-  const lastEnd = Math.max(...all.map((s) => s.end.getTime()));
-  let horizonEnd = horizonStart;
-  while (horizonEnd.toMillis() < lastEnd) horizonEnd = horizonEnd.plus({ days: 7 });
-  const horizon = { from: horizonStart.toJSDate(), to: horizonEnd.toJSDate(), timeZone };
+  const weeks = factsHorizon(all, rules, timeZone);
+  const horizon = { from: weeks.start.toJSDate(), to: weeks.end.toJSDate(), timeZone };
   const window = factsWindow(candidates);
   if (horizon.from < window.from || horizon.to > window.to) worker = (await loadWorkerFacts(db, [worker.id], horizon)).get(worker.id) ?? worker;
   if (independentIds.size) worker = { ...worker, isNewcomer: false };
-  const iso = (ms: number) => new Date(ms).toISOString();
   const organisationIds = new Set(all.map((s) => s.organisationId));
   // Only packages and organisations of the shifts at hand matter; the format rejects unknown ones.
   const { regionId: _r, kind: _k, minDaysPerYear: _m, ...entry } = toWorkerEntry(worker, horizon, { packageIds: new Set(all.map((s) => s.packageId)), organisationIds });
-
-  const shiftDoc = (s: ShiftFacts) => ({
-    id: s.id,
-    locationId: s.locationId,
-    packageId: s.packageId,
-    start: s.start.toISOString(),
-    end: s.end.toISOString(),
-    demand: Math.max(1, s.places),
-    supervisionCapacity: s.supervisionCapacity,
-  });
   const occupantWorker = (id: string, isNewcomer: boolean) => ({ id, lat: worker.homeLat, lon: worker.homeLon, maxTravelKm: 0, packages: [], newcomer: isNewcomer });
-  const locationsById = new Map(all.map((s) => [s.locationId, { id: s.locationId, organisationId: s.organisationId, lat: s.lat, lon: s.lon }]));
-  const doc: ProblemDocument = {
-    format: 'harmonica.planning-problem/1',
-    id: `eligibility-${worker.id}`,
-    horizonStart: iso(horizonStart.toMillis()),
-    horizonEnd: iso(horizonEnd.toMillis()),
-    rules: { minRestMinutes: rules.minRestMinutes, maxMinutesPerWeek: rules.maxMinutesPerWeek },
-    packages: [...new Map(all.map((s) => [s.packageId, { id: s.packageId, requiresRegistration: s.requiresRegistration }])).values()],
-    organisations: [...organisationIds].map((id) => ({ id })),
-    locations: [...locationsById.values()],
-    shifts: all.map(shiftDoc),
-    workers: [
-      entry,
-      ...occupants.map((o) => occupantWorker(`occupant-${o.id}`, o.isNewcomer)),
-    ],
-  };
+  const doc = factsProblemDocument(`eligibility-${worker.id}`, weeks, rules, all, [entry, ...occupants.map((o) => occupantWorker(`occupant-${o.id}`, o.isNewcomer))]);
   const problem = compileOrThrow(doc);
   const plan = new Plan(problem);
   const w = problem.workerIndex.get(worker.id)!;

@@ -6,7 +6,7 @@ import { compileOrThrow } from '../../../solver/regional/compile.js';
 import { hardConstraints, type EligibilityRule } from '../../../solver/regional/constraints/index.js';
 import type { ProblemDocument } from '../../../solver/regional/documents.js';
 import { Plan } from '../../../solver/regional/plan.js';
-import { describe, loadShiftFacts, toJsonParams, weekStart, type RuleViolation } from '../../assignments/eligibility.js';
+import { describe, factsHorizon, factsProblemDocument, loadShiftFacts, toJsonParams, type RuleViolation } from '../../assignments/eligibility.js';
 import type { DbOrTx } from '../../db/open-database.js';
 import { assignments } from '../../db/schema.js';
 import { loadWorkerEntries } from '../../planning/worker-facts.js';
@@ -54,15 +54,12 @@ export async function checkWorkers(db: DbOrTx, target: RankingTarget, workerIds:
     ? await db.select({ id: assignments.id, isNewcomer: assignments.isNewcomer }).from(assignments).where(and(eq(assignments.shiftId, t.id), live))
     : [];
   const all = [t, ...heldFacts];
-  const horizonStart = weekStart(Math.min(...all.map((s) => s.start.getTime())), target.rules, target.timeZone);
-  const lastEnd = Math.max(...all.map((s) => s.end.getTime()));
-  let horizonEnd = horizonStart;
-  while (horizonEnd.toMillis() < lastEnd) horizonEnd = horizonEnd.plus({ days: 7 });
+  const weeks = factsHorizon(all, target.rules, target.timeZone);
   const organisationIds = new Set(all.map((s) => s.organisationId));
   const entries = await loadWorkerEntries(
     db,
     workerIds,
-    { from: horizonStart.toJSDate(), to: horizonEnd.toJSDate(), timeZone: target.timeZone },
+    { from: weeks.start.toJSDate(), to: weeks.end.toJSDate(), timeZone: target.timeZone },
     { packageIds: new Set(all.map((s) => s.packageId)), organisationIds },
   );
   const docWorkers: ProblemDocument['workers'] = [];
@@ -71,27 +68,7 @@ export async function checkWorkers(db: DbOrTx, target: RankingTarget, workerIds:
     docWorkers.push(worker);
   }
   for (const o of occupants) docWorkers.push({ id: `occupant-${o.id}`, lat: t.lat, lon: t.lon, maxTravelKm: 0, packages: [], newcomer: o.isNewcomer });
-  const doc: ProblemDocument = {
-    format: 'harmonica.planning-problem/1',
-    id: `ranking-${t.id}`,
-    horizonStart: horizonStart.toUTC().toISO()!,
-    horizonEnd: horizonEnd.toUTC().toISO()!,
-    rules: { minRestMinutes: target.rules.minRestMinutes, maxMinutesPerWeek: target.rules.maxMinutesPerWeek },
-    packages: [...new Map(all.map((s) => [s.packageId, { id: s.packageId, requiresRegistration: s.requiresRegistration }])).values()],
-    organisations: [...organisationIds].map((id) => ({ id })),
-    locations: [...new Map(all.map((s) => [s.locationId, { id: s.locationId, organisationId: s.organisationId, lat: s.lat, lon: s.lon }])).values()],
-    shifts: all.map((s) => ({
-      id: s.id,
-      locationId: s.locationId,
-      packageId: s.packageId,
-      start: s.start.toISOString(),
-      end: s.end.toISOString(),
-      demand: Math.max(1, s.places),
-      supervisionCapacity: s.supervisionCapacity,
-    })),
-    workers: docWorkers,
-  };
-  const problem = compileOrThrow(doc);
+  const problem = compileOrThrow(factsProblemDocument(`ranking-${t.id}`, weeks, target.rules, all, docWorkers));
   const plan = new Plan(problem);
   const shiftIndex = problem.shiftIndex;
   for (const h of held) if (h.shiftId !== t.id) plan.add(shiftIndex.get(h.shiftId)!, problem.workerIndex.get(h.workerId)!);
