@@ -19,6 +19,7 @@ import { actorOf } from '../auth/auth.plugin.js';
 import type { Db } from '../db/open-database.js';
 import { errorResponses } from '../http/responses.js';
 import * as service from './assignments.service.js';
+import { openShiftsForMe } from './open-shifts.service.js';
 
 const tags = ['assignments'];
 
@@ -33,7 +34,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         response: { 200: z.array(ZOpenShiftForMe), ...errorResponses },
       },
     },
-    async (request) => service.openShiftsForMe(db, actorOf(request), request.query),
+    async (request) => openShiftsForMe(db, actorOf(request), request.query),
   );
 
   app.get(
