@@ -590,3 +590,55 @@ export const bigChecklists = pgTable('big_checklists', {
   updatedAt: instant('updated_at').notNull().defaultNow(),
   updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
 });
+
+/** Where a worker's competence comes from: the person said so, or a mediator or coordinator confirmed it. */
+export const competenceSourceEnum = pgEnum('competence_source', ['self_declared', 'confirmed']);
+/** On a request: a competence the person must have (rules others out), or one that is wished (scores). */
+export const competenceLevelEnum = pgEnum('competence_level', ['required', 'wished']);
+
+/**
+ * A region's catalogue of competences beyond activity packages (tube feeding, dementia care, ICU
+ * experience …): skills, not diplomas. Every region starts with the defaults (drizzle/0009 trigger on
+ * regions); coordinators add, relabel and retire entries. `key` is stable (the API speaks keys); a
+ * retired entry stays for the workers and requests that name it but is no longer offered.
+ */
+export const competences = pgTable(
+  'competences',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull().references(() => regions.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    labelNl: text('label_nl').notNull(),
+    labelEn: text('label_en').notNull(),
+    category: text('category'),
+    sortOrder: integer('sort_order').notNull().default(100),
+    retiredAt: instant('retired_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('competences_region_key_uq').on(t.regionId, t.key)],
+);
+
+/** A competence a worker holds: self-declared, or confirmed by a mediator or coordinator (who and when). */
+export const workerCompetences = pgTable(
+  'worker_competences',
+  {
+    workerId: uuid('worker_id').notNull().references(() => workers.id, { onDelete: 'cascade' }),
+    competenceId: uuid('competence_id').notNull().references(() => competences.id, { onDelete: 'cascade' }),
+    source: competenceSourceEnum('source').notNull().default('self_declared'),
+    declaredAt: instant('declared_at').notNull().defaultNow(),
+    confirmedByUserId: uuid('confirmed_by_user_id').references(() => users.id),
+    confirmedAt: instant('confirmed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.workerId, t.competenceId] }), index('worker_competences_competence_idx').on(t.competenceId, t.workerId)],
+);
+
+/** A competence a request asks for: required (a worker without it is ruled out) or wished (adds to the score). */
+export const requestCompetences = pgTable(
+  'request_competences',
+  {
+    requestId: uuid('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
+    competenceId: uuid('competence_id').notNull().references(() => competences.id, { onDelete: 'cascade' }),
+    level: competenceLevelEnum('level').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.competenceId] })],
+);
