@@ -75,7 +75,12 @@ export const ZSwap = z.object({
   toWorkerName: z.string(),
   status: z.enum(['requested', 'accepted', 'approved', 'declined', 'rejected', 'withdrawn', 'failed']),
   note: z.string(),
+  /** Why the planner rejected it (or why it failed). */
   reason: z.string().nullable(),
+  /** When the colleague or the planner last decided on it; null while it is only requested. */
+  decidedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** The shift handed over, so both workers can tell which one it is. */
+  shift: ZShift.pick({ id: true, organisationId: true, organisationName: true, locationName: true, timeZone: true, packageId: true, packageCode: true, start: true, end: true }),
 });
 export type TSwap = z.infer<typeof ZSwap>;
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open-database.js';
 import type { TRegionRules } from '../../shared/regions.schemas.js';
 import { assignments, organisations, regions, swaps, workers, type shifts } from '../db/schema.js';
@@ -116,15 +116,6 @@ export async function insertSwap(db: DbOrTx, row: typeof swaps.$inferInsert) {
 export async function setSwapStatus(db: DbOrTx, id: string, status: (typeof swaps.status.enumValues)[number], decidedByUserId: string | null, reason: string | null = null) {
   const [row] = await db.update(swaps).set({ status, decidedAt: new Date(), decidedByUserId, reason }).where(eq(swaps.id, id)).returning();
   return row!;
-}
-
-export async function listSwapsOfWorker(db: DbOrTx, workerId: string) {
-  return db
-    .select()
-    .from(swaps)
-    .where(sql`${swaps.fromWorkerId} = ${workerId} or ${swaps.toWorkerId} = ${workerId}`)
-    .orderBy(desc(swaps.createdAt))
-    .limit(100);
 }
 
 export async function workerNames(db: DbOrTx, ids: string[]) {

@@ -15,6 +15,7 @@ import { notify } from '../notifications/notify.js';
 import { canManageOrganisation } from '../organisations/organisations.service.js';
 import * as shiftRepo from '../shifts/shifts.repo.js';
 import { toShift } from '../shifts/shifts.service.js';
+import { swapsOfWorker, swapView } from '../swap-approvals/swap-approvals.service.js';
 import * as repo from './assignments.repo.js';
 import { checkEligibility, evaluateEligibility, factsWindow, loadEligibilityFacts, type RuleViolation, type ShiftFacts } from './eligibility.js';
 
@@ -248,22 +249,8 @@ export async function reservistProgress(db: Db, actor: Actor, now = new Date()) 
   return { year, daysWorked: worked.size, daysPlanned: all.size, minDaysPerYear: worker!.minDaysPerYear };
 }
 
-async function toSwap(db: DbOrTx, row: typeof swaps.$inferSelect): Promise<TSwap> {
-  const names = await repo.workerNames(db, [row.fromWorkerId, row.toWorkerId]);
-  const assignment = await repo.findAssignment(db, row.assignmentId);
-  return {
-    id: row.id,
-    assignmentId: row.assignmentId,
-    shiftId: assignment!.shiftId,
-    fromWorkerId: row.fromWorkerId,
-    fromWorkerName: names.get(row.fromWorkerId) ?? '',
-    toWorkerId: row.toWorkerId,
-    toWorkerName: names.get(row.toWorkerId) ?? '',
-    status: row.status,
-    note: row.note,
-    reason: row.reason,
-  };
-}
+/** The swap as both workers see it, with its shift (read in the caller's transaction, after the change). */
+const toSwap = (db: DbOrTx, row: typeof swaps.$inferSelect): Promise<TSwap> => swapView(db, row.id);
 
 /** Colleagues in the region who could take over the shift (first name and initial only). */
 export async function swapCandidates(db: Db, actor: Actor, assignmentId: string) {
@@ -382,6 +369,5 @@ export async function withdrawSwap(db: Db, actor: Actor, swapId: string): Promis
 
 export async function listMySwaps(db: Db, actor: Actor): Promise<TSwap[]> {
   const workerId = requireWorkerActor(actor);
-  const rows = await repo.listSwapsOfWorker(db, workerId);
-  return Promise.all(rows.map((r) => toSwap(db, r)));
+  return swapsOfWorker(db, workerId);
 }

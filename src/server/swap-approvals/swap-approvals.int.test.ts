@@ -2,11 +2,12 @@
 // hospital (which approves swaps) sees it waiting — with who, what and when — until it decides.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { TSwap } from '../../shared/assignments.schemas.js';
+import type { TNotificationList } from '../../shared/notifications.schemas.js';
 import type { TSwapAwaitingApproval } from '../../shared/swap-approvals.schemas.js';
 import { at, setupMarketplace } from '../assignments/marketplace.fixtures.js';
-import { organisations } from '../db/schema.js';
+import { emailOutbox, organisations } from '../db/schema.js';
 import { buildShift, buildUser } from '../demo/builders.js';
 import { startTestApp, type Session, type TestApp } from '../testing/test-app.js';
 
@@ -100,5 +101,46 @@ describe('swaps awaiting approval', () => {
     const direct = await agreedSwap(6, 'direct-giver@test.org', 'direct-taker@test.org');
     assert.equal(direct.status, 'approved', 'without approval the swap is done at once');
     assert.deepEqual(await queue(planner), []);
+  });
+});
+
+describe('a swap the planner rejects', () => {
+  test('both workers see it rejected with the reason and the shift, and hear of it on the channel each chose', async () => {
+    await t.db.update(organisations).set({ swapNeedsApproval: true }).where(eq(organisations.id, m.hospital.id));
+    const swap = await acceptedSwap(1, 'reject-giver@test.org', 'reject-taker@test.org');
+    const taker = await t.login('reject-taker@test.org');
+    const giver = await t.login('reject-giver@test.org');
+    // The colleague reads swap decisions in the app only; the one who asked keeps the default (email).
+    assert.equal((await taker.request('PUT', '/api/me/notification-preferences', { preferences: [{ type: 'swap.decided', channel: 'in_app' }] })).status, 200);
+
+    const planner = await t.login('planner@domstad.test');
+    const rejected = await planner.post(`/api/swaps/${swap.id}/reject`, { reason: 'Nog geen inwerkdag op deze afdeling' });
+    assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
+    assert.equal((rejected.body as TSwap).status, 'rejected');
+
+    for (const session of [giver, taker]) {
+      const mine = (await session.get('/api/me/swaps')).body as TSwap[];
+      const seen = mine.find((s) => s.id === swap.id)!;
+      assert.equal(seen.status, 'rejected');
+      assert.equal(seen.reason, 'Nog geen inwerkdag op deze afdeling');
+      assert.ok(seen.decidedAt && Date.parse(seen.decidedAt) <= Date.now());
+      assert.equal(seen.shift.start, at(m.monday, 1, '07:00').toISOString()); // Tuesday 07:00 local
+      assert.equal(seen.shift.organisationName, 'Ziekenhuis Domstad');
+
+      const { items } = (await session.get('/api/notifications')).body as TNotificationList;
+      const [decided] = items.filter((n) => n.type === 'swap.decided');
+      assert.ok(decided, 'a swap.decided notification');
+      assert.equal(decided.title, 'Ruil afgewezen');
+      assert.match(decided.body, /Nog geen inwerkdag op deze afdeling/);
+    }
+    const mailsTo = async (email: string) =>
+      (await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.toEmail, email), eq(emailOutbox.subject, 'Ruil afgewezen')))).map((mail) => mail.text);
+    const [mail] = await mailsTo('reject-giver@test.org');
+    assert.match(mail!, /Nog geen inwerkdag op deze afdeling/);
+    assert.deepEqual(await mailsTo('reject-taker@test.org'), [], 'in the app only');
+
+    const giverShifts = (await giver.get('/api/me/shifts')).body as { id: string; status: string }[];
+    assert.equal(giverShifts.find((a) => a.id === swap.assignmentId)?.status, 'confirmed', 'the shift stays with the one who asked');
+    assert.equal((await planner.post(`/api/swaps/${swap.id}/reject`, { reason: 'nogmaals' })).status, 409, 'decided once');
   });
 });

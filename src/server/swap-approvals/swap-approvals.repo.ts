@@ -1,5 +1,6 @@
-// SQL only: accepted swaps on the shifts of the given organisations, with the shift and both names.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+// SQL only: swaps with their shift and both names — accepted swaps on the shifts of the given
+// organisations (the planner's queue), one worker's swaps, or swaps by id.
+import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/open-database.js';
 import { activityPackages, assignments, locations, organisations, shifts, swaps, workers } from '../db/schema.js';
@@ -7,8 +8,7 @@ import { activityPackages, assignments, locations, organisations, shifts, swaps,
 const fromWorker = alias(workers, 'from_worker');
 const toWorker = alias(workers, 'to_worker');
 
-export async function listAcceptedSwaps(db: DbOrTx, organisationIds: string[]) {
-  if (organisationIds.length === 0) return [];
+function selectSwaps(db: DbOrTx, where: SQL | undefined) {
   return db
     .select({
       swap: swaps,
@@ -34,6 +34,24 @@ export async function listAcceptedSwaps(db: DbOrTx, organisationIds: string[]) {
     .innerJoin(activityPackages, eq(activityPackages.id, shifts.packageId))
     .innerJoin(fromWorker, eq(fromWorker.id, swaps.fromWorkerId))
     .innerJoin(toWorker, eq(toWorker.id, swaps.toWorkerId))
-    .where(and(eq(swaps.status, 'accepted'), eq(shifts.status, 'open'), inArray(shifts.organisationId, organisationIds)))
-    .orderBy(asc(shifts.start), asc(swaps.createdAt));
+    .where(where);
+}
+
+export type SwapRow = Awaited<ReturnType<typeof selectSwaps>>[number];
+
+export async function listAcceptedSwaps(db: DbOrTx, organisationIds: string[]) {
+  if (organisationIds.length === 0) return [];
+  return selectSwaps(db, and(eq(swaps.status, 'accepted'), eq(shifts.status, 'open'), inArray(shifts.organisationId, organisationIds))).orderBy(asc(shifts.start), asc(swaps.createdAt));
+}
+
+/** The worker's last 100 swaps, offered or asked, newest first. */
+export async function listSwapsOfWorker(db: DbOrTx, workerId: string) {
+  return selectSwaps(db, or(eq(swaps.fromWorkerId, workerId), eq(swaps.toWorkerId, workerId)))
+    .orderBy(desc(swaps.createdAt))
+    .limit(100);
+}
+
+export async function findSwaps(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return selectSwaps(db, inArray(swaps.id, ids));
 }

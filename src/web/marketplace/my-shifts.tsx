@@ -1,6 +1,6 @@
 // "My shifts": claims and confirmed shifts with withdraw / cancel (until the cut-off) / swap, shifts
-// the organisation cancelled or rejected with its reason, swap requests to and from me, the
-// reservist's days this year and the calendar feed.
+// the organisation cancelled or rejected with its reason, swap requests to and from me (and those a
+// planner rejected, with the reason), the reservist's days this year and the calendar feed.
 import { useState } from 'react';
 import type { TMyShift, TSwap } from '../../shared/assignments.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
@@ -33,7 +33,7 @@ export function MyShiftsPage() {
       {loaded.data && (
         <>
           <ProgressCard progress={loaded.data[3]} />
-          <SwapList swaps={loaded.data[1]} myWorkerId={me.workerId} onChanged={loaded.reload} />
+          <SwapList swaps={loaded.data[1]} packages={loaded.data[2]} myWorkerId={me.workerId} onChanged={loaded.reload} />
           {live.length === 0 ? (
             <p className="alert alert-info">{t('marketplace.noMyShifts')}</p>
           ) : (
@@ -215,41 +215,63 @@ function SwapForm({ assignmentId, onSent, onClose }: { assignmentId: string; onS
   );
 }
 
-function SwapList({ swaps, myWorkerId, onChanged }: { swaps: TSwap[]; myWorkerId: string | null; onChanged: () => void }) {
-  const { t } = useI18n();
+/** Swaps still in play, and swaps a planner rejected on shifts that have not ended, with the planner's reason. */
+const isShownSwap = (swap: TSwap, now: number) => swap.status === 'requested' || swap.status === 'accepted' || (swap.status === 'rejected' && Date.parse(swap.shift.end) > now);
+
+function SwapList({ swaps, packages, myWorkerId, onChanged }: { swaps: TSwap[]; packages: TActivityPackage[]; myWorkerId: string | null; onChanged: () => void }) {
+  const { t, locale } = useI18n();
   const [error, setError] = useState<unknown>(null);
-  const live = swaps.filter((s) => s.status === 'requested' || s.status === 'accepted');
-  if (live.length === 0) return null;
+  const now = Date.now();
+  const shown = swaps.filter((s) => isShownSwap(s, now));
+  if (shown.length === 0) return null;
   const act = (id: string, action: 'accept' | 'decline' | 'withdraw') => decideSwap(id, action).then(onChanged, setError);
   return (
     <Card title={t('marketplace.swaps')} testId="swaps">
       {error !== null && <ErrorMessage error={error} />}
       <ul className="list">
-        {live.map((swap) => (
-          <li key={swap.id} data-testid="swap">
-            <p>
-              {t('marketplace.swapFromTo', { from: swap.fromWorkerName, to: swap.toWorkerName })} · <strong>{t(`marketplace.swap.${swap.status}`)}</strong>
-            </p>
-            {swap.note && <p className="muted">{swap.note}</p>}
-            <div className="form-actions">
-              {swap.status === 'requested' && swap.toWorkerId === myWorkerId && (
-                <>
-                  <button type="button" className="button button-primary" data-testid="swap-accept" onClick={() => void act(swap.id, 'accept')}>
-                    {t('marketplace.swapAccept')}
-                  </button>
-                  <button type="button" className="button button-secondary" data-testid="swap-decline" onClick={() => void act(swap.id, 'decline')}>
-                    {t('marketplace.swapDecline')}
-                  </button>
-                </>
+        {shown.map((swap) => {
+          const pkg = packages.find((p) => p.id === swap.shift.packageId);
+          const isLive = swap.status === 'requested' || swap.status === 'accepted';
+          return (
+            <li key={swap.id} data-testid="swap" data-swap-status={swap.status}>
+              <p>
+                {t('marketplace.swapFromTo', { from: swap.fromWorkerName, to: swap.toWorkerName })} ·{' '}
+                <strong className={`badge badge-status-${swap.status === 'rejected' ? 'rejected' : 'pending'}`} data-testid="swap-status">
+                  {t(`marketplace.swap.${swap.status}`)}
+                </strong>
+              </p>
+              <p className="muted" data-testid="swap-shift">
+                {formatShiftWhen(swap.shift.start, swap.shift.end, swap.shift.timeZone, locale)} · {pkg ? packageName(pkg, locale) : swap.shift.packageCode} · {swap.shift.organisationName}
+              </p>
+              {swap.note && <p className="muted">{swap.note}</p>}
+              {swap.status === 'rejected' && (
+                <p className="alert alert-info" data-testid="swap-rejected">
+                  {swap.reason ? t('marketplace.swapRejectedReason', { reason: swap.reason }) : null}{' '}
+                  {t(swap.fromWorkerId === myWorkerId ? 'marketplace.swapRejectedKeep' : 'marketplace.swapRejectedNotYours')}
+                </p>
               )}
-              {swap.fromWorkerId === myWorkerId && (
-                <button type="button" className="button button-ghost" data-testid="swap-withdraw" onClick={() => void act(swap.id, 'withdraw')}>
-                  {t('marketplace.swapWithdraw')}
-                </button>
+              {isLive && (
+                <div className="form-actions">
+                  {swap.status === 'requested' && swap.toWorkerId === myWorkerId && (
+                    <>
+                      <button type="button" className="button button-primary" data-testid="swap-accept" onClick={() => void act(swap.id, 'accept')}>
+                        {t('marketplace.swapAccept')}
+                      </button>
+                      <button type="button" className="button button-secondary" data-testid="swap-decline" onClick={() => void act(swap.id, 'decline')}>
+                        {t('marketplace.swapDecline')}
+                      </button>
+                    </>
+                  )}
+                  {swap.fromWorkerId === myWorkerId && (
+                    <button type="button" className="button button-ghost" data-testid="swap-withdraw" onClick={() => void act(swap.id, 'withdraw')}>
+                      {t('marketplace.swapWithdraw')}
+                    </button>
+                  )}
+                </div>
               )}
-            </div>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
     </Card>
   );

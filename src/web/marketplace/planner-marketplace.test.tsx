@@ -200,6 +200,7 @@ describe('swaps waiting for the planner', () => {
     status: 'accepted',
     note: 'Bruiloft van mijn zus',
     reason: null,
+    decidedAt: '2026-12-01T09:30:00.000Z',
     acceptedAt: '2026-12-01T09:30:00.000Z',
     shift: { ...nightShift(), id: ids.shift },
   };

@@ -55,6 +55,8 @@ const swap = (overrides: Partial<TSwap> = {}): TSwap => ({
   status: 'requested',
   note: 'Kun jij mijn nacht overnemen?',
   reason: null,
+  decidedAt: null,
+  shift: nightShift(),
   ...overrides,
 });
 
@@ -152,6 +154,28 @@ describe('My shifts', () => {
     expect(within(fromMe!).getByTestId('swap-withdraw')).toBeTruthy();
     fireEvent.click(within(toMe!).getByTestId('swap-accept'));
     await waitFor(() => expect(api.to(`POST /api/swaps/${ids.swap}/accept`)).toHaveLength(1));
+  });
+
+  it('tells both workers that the planner rejected their swap, with the reason, until the shift has ended', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-01T12:00:00Z'), toFake: ['Date'] });
+    const rejected = { status: 'rejected' as const, reason: 'Bram heeft nog geen inwerkdag gehad', decidedAt: '2026-12-01T09:00:00.000Z' };
+    const ended = swap({ ...rejected, id: ids.otherAssignment, shift: { ...nightShift(), start: '2026-11-20T21:00:00.000Z', end: '2026-11-21T06:00:00.000Z' } });
+    myShiftsApi([], [swap({ ...rejected, fromWorkerId: ids.worker, fromWorkerName: 'Anna d.', toWorkerId: ids.colleague, toWorkerName: 'Bram J.' }), ended]);
+    asWorker(<MyShiftsPage />);
+    const [mine] = await screen.findAllByTestId('swap');
+    expect(screen.getAllByTestId('swap')).toHaveLength(1);
+    expect(within(mine!).getByTestId('swap-status').textContent).toBe('Afgewezen door planner');
+    expect(within(mine!).getByTestId('swap-shift').textContent).toBe('di 8 dec 22:00 – wo 07:00 · Verpleegkundige zorg (BIG) · Ziekenhuis Domstad');
+    expect(within(mine!).getByTestId('swap-rejected').textContent).toBe('Reden van de planner: Bram heeft nog geen inwerkdag gehad De dienst blijft van jou.');
+    expect(within(mine!).queryByTestId('swap-withdraw')).toBeNull();
+    cleanup();
+
+    myShiftsApi([], [swap(rejected)]);
+    asWorker(<MyShiftsPage />, 'en');
+    const colleague = await screen.findByTestId('swap');
+    expect(within(colleague).getByTestId('swap-status').textContent).toBe('Rejected by planner');
+    expect(within(colleague).getByTestId('swap-rejected').textContent).toBe('The planner’s reason: Bram heeft nog geen inwerkdag gehad You do not take over this shift.');
+    expect(within(colleague).queryByTestId('swap-accept')).toBeNull();
   });
 });
 
