@@ -412,6 +412,8 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: createdAt(),
   revokedAt: instant('revoked_at'),
+  /** When a calendar app last read the feed (set on every successful fetch), so the worker sees the subscription works. */
+  lastFetchedAt: instant('last_fetched_at'),
 });
 
 export const planningRunStatusEnum = pgEnum('planning_run_status', ['queued', 'running', 'done', 'failed', 'cancelled', 'published']);
