@@ -61,10 +61,40 @@ test('createMipBuilder rejects rows that name unknown columns', () => {
   assert.throws(() => builder.addRow(0, 1, [0], [1]), /column 0 does not exist/);
 });
 
-test('runHighs treats a start HiGHS refuses as a hint and still solves', async () => {
+test('runHighs takes a feasible start as its first incumbent and says whether it used a start', async () => {
   const highs = await getHighs();
-  // A start of the wrong length is refused by HiGHS's setSolution; the solve must go on without it.
-  const result = runHighs(highs, buildKnapsack(), { timeLimitSeconds: 30, start: Float64Array.from([1, 1, 1, 1, 1]) });
+  // [0, 1, 1] (value 7) is feasible; [1, 1, 1] breaks the weight row and is not used, but the solve goes on.
+  const feasible = runHighs(highs, buildKnapsack(), { timeLimitSeconds: 30, start: Float64Array.from([0, 1, 1]) });
+  assert.equal(feasible.isStartUsed, true);
+  assert.equal(feasible.objective, 9);
+  const infeasible = runHighs(highs, buildKnapsack(), { timeLimitSeconds: 30, start: Float64Array.from([1, 1, 1]) });
+  assert.equal(infeasible.isStartUsed, false);
+  assert.equal(infeasible.objective, 9);
+  assert.equal(runHighs(highs, buildKnapsack(), { timeLimitSeconds: 30 }).isStartUsed, undefined);
+  // Without time to search, the answer is the start itself.
+  const unsearched = runHighs(highs, buildKnapsack(), { timeLimitSeconds: 0, start: Float64Array.from([0, 1, 1]) });
+  assert.equal(unsearched.objective, 7);
+  assert.equal(unsearched.isStartUsed, true);
+});
+
+test('runHighs reports a start of the wrong length or with a non-finite value as an error, without throwing', async () => {
+  const highs = await getHighs();
+  for (const start of [Float64Array.from([1, 1, 1, 1, 1]), Float64Array.from([1, Number.NaN, 0])]) {
+    const result = runHighs(highs, buildKnapsack(), { timeLimitSeconds: 30, start });
+    assert.equal(result.status, 'error');
+    assert.match(result.message ?? '', /start has \d values .* for 3 columns/);
+  }
+});
+
+test('runHighs solves a model without columns (a sub-model with nothing free) and uses its empty start', async () => {
+  const highs = await getHighs();
+  // HiGHS itself refuses any start for such a model ('setSolution failed with HiGHS status -1').
+  const builder = createMipBuilder();
+  const empty = builder.build({ offset: 12.5 });
+  const result = runHighs(highs, empty, { timeLimitSeconds: 30, start: new Float64Array(0) });
   assert.equal(result.status, 'optimal');
-  assert.equal(result.objective, 9);
+  assert.equal(result.objective, 12.5);
+  assert.equal(result.isStartUsed, true);
+  const infeasible = { ...empty, numRows: 1, rowLower: Float64Array.from([1]), rowUpper: Float64Array.from([2]), matrix: { ...empty.matrix, starts: Int32Array.from([0, 0]) } };
+  assert.equal(runHighs(highs, infeasible, { timeLimitSeconds: 30 }).status, 'infeasible');
 });

@@ -13,11 +13,13 @@
 //              signal?               AbortSignal: stops the search, keeping the incumbent
 //              graceSeconds?         extra time after the limit before the worker is killed
 //     result:  { status, objective, bound, values, seconds, message? }
-//              status 'optimal' | 'timeLimit' | 'targetReached' | 'interrupted' | 'infeasible'
+//              status 'optimal' | 'timeLimit' | 'limit' (nodes/solutions) | 'targetReached' | 'interrupted' | 'infeasible'
 //                     | 'unbounded' | 'error'; objective/values are null when there is no
 //              solution; 'error' covers WASM aborts, a worker that had to be killed and bad input.
 //   The promise never rejects.
-//   options.start?                      one value per column: a start HiGHS keeps as incumbent when feasible
+//   options.start?                      one value per column: a start HiGHS keeps as incumbent when feasible;
+//                                       result.isStartUsed says whether it did (then the result is no worse);
+//                                       a start of the wrong length or with a non-finite value is an 'error'
 //   getHighs(), runHighs(highs, mip, options)   the same solve synchronously on the calling thread, for
 //                                       callers that are already off the main thread or solve many small
 //                                       models (no worker start per solve)

@@ -4,7 +4,8 @@ import highsModule from 'highs';
 import type { Highs } from 'highs';
 import type { SparseMip } from './sparse-mip.js';
 
-export type MipStatus = 'optimal' | 'timeLimit' | 'targetReached' | 'interrupted' | 'infeasible' | 'unbounded' | 'error';
+/** 'limit': a node, iteration or solution-count limit stopped the search (the incumbent is kept). */
+export type MipStatus = 'optimal' | 'timeLimit' | 'limit' | 'targetReached' | 'interrupted' | 'infeasible' | 'unbounded' | 'error';
 
 export type MipResult = {
   status: MipStatus;
@@ -19,6 +20,11 @@ export type MipResult = {
   message?: string;
   /** Row duals of the solution, when asked for with `withRowDuals` and there is a solution. */
   rowDuals?: Float64Array;
+  /**
+   * With a start: whether HiGHS took it as its first incumbent (then `objective` is never worse than the
+   * start's). False when the start breaks a bound, a row or integrality of the model.
+   */
+  isStartUsed?: boolean;
 };
 
 export type HighsOptionValue = number | string | boolean;
@@ -54,12 +60,21 @@ const statusByCode: Record<number, MipStatus> = {
   10: 'unbounded',
   12: 'targetReached',
   13: 'timeLimit',
+  14: 'limit',
+  16: 'limit',
   17: 'interrupted',
 };
 
 export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): MipResult {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
+  const { start } = options;
+  if (start && (start.length !== mip.numCols || start.some((v) => !Number.isFinite(v)))) {
+    return { status: 'error', objective: null, bound: null, values: null, seconds: seconds(), message: `the start has ${start.length} values (finite ones needed) for ${mip.numCols} columns`, isStartUsed: false };
+  }
+  // HiGHS refuses a start for a model without columns (setSolution fails with status -1) and calls such a
+  // model empty rather than solved; a sub-model whose free pairs all clash with the fixed plan is one.
+  if (mip.numCols === 0) return { ...solveEmpty(mip, seconds()), ...(start && { isStartUsed: true }) };
   const model = highs.createModel({
     numCols: mip.numCols,
     numRows: mip.numRows,
@@ -76,21 +91,27 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
   try {
     model.options.set({ output_flag: false, time_limit: Math.max(0, options.timeLimitSeconds), ...(options.mipRelGap === undefined ? {} : { mip_rel_gap: options.mipRelGap }) });
     if (options.highsOptions) model.options.set(options.highsOptions);
-    if (options.start) {
-      // A start is a hint: when HiGHS refuses it (e.g. it breaks a row of a tightened sub-model), solve without it.
+    // HiGHS checks a start against bounds, rows and integrality and, when it is feasible, reports it as its
+    // first improving solution: that is how `isStartUsed` is known.
+    const startObjective = start ? objectiveOf(mip, start) : Number.NaN;
+    let isStartUsed: boolean | undefined;
+    let isStartRefused = false;
+    if (start) {
       try {
-        model.setSolution({ colValue: options.start });
+        model.setSolution({ colValue: start });
       } catch {
-        // solved from scratch below
+        // Not seen since empty models are handled above; the solve goes on without the start and says so.
+        isStartRefused = true;
       }
     }
     const { onImprovement, shouldStop } = options;
     const callbackType = highs.constants.callbackType;
     const run = model.run({
-      ...(onImprovement && {
+      ...((onImprovement || start) && {
         [callbackType.mipImprovingSolution]: (event) => {
           const objective = event.data.mip_primal_bound ?? event.data.objective_function_value;
-          if (objective !== undefined) onImprovement({ objective, bound: event.data.mip_dual_bound ?? null, seconds: seconds() });
+          if (start && isStartUsed === undefined) isStartUsed = objective !== undefined && Math.abs(objective - startObjective) <= 1e-6 * Math.max(1, Math.abs(startObjective));
+          if (objective !== undefined) onImprovement?.({ objective, bound: event.data.mip_dual_bound ?? null, seconds: seconds() });
           return undefined;
         },
       }),
@@ -106,6 +127,12 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
     const isMip = mip.integrality.some((t) => t !== 0);
     const bound = isMip ? readNumber(() => model.info.get('mip_dual_bound')) : status === 'optimal' ? model.getObjectiveValue() : null;
     const solution = hasSolution ? model.getSolution() : null;
+    // Presolve can solve a model outright before it reports the start; a feasible start then counts as used
+    // when the answer is no worse than it.
+    if (start && isStartUsed !== true) {
+      const sign = mip.sense === 'maximize' ? -1 : 1;
+      isStartUsed = hasSolution && isFeasible(mip, start) && sign * (model.getObjectiveValue() - startObjective) <= 1e-6 * Math.max(1, Math.abs(startObjective));
+    }
     return {
       status,
       objective: hasSolution ? model.getObjectiveValue() : null,
@@ -114,10 +141,44 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
       ...(solution && options.withRowDuals === true && { rowDuals: solution.rowDual }),
       seconds: seconds(),
       ...(status === 'error' && { message: `HiGHS model status ${run.modelStatus}` }),
+      ...(start && { isStartUsed: isStartUsed === true && !isStartRefused }),
     };
   } finally {
     model.dispose();
   }
+}
+
+function objectiveOf(mip: SparseMip, values: Float64Array): number {
+  let objective = mip.offset ?? 0;
+  for (let c = 0; c < mip.numCols; c++) objective += mip.colCost[c]! * values[c]!;
+  return objective;
+}
+
+const FEASIBILITY_TOLERANCE = 1e-6;
+
+/** Whether values keep every bound, integrality and row of the model (HiGHS's default tolerances). */
+function isFeasible(mip: SparseMip, values: Float64Array): boolean {
+  for (let c = 0; c < mip.numCols; c++) {
+    const v = values[c]!;
+    if (v < mip.colLower[c]! - FEASIBILITY_TOLERANCE || v > mip.colUpper[c]! + FEASIBILITY_TOLERANCE) return false;
+    if (mip.integrality[c] !== 0 && Math.abs(v - Math.round(v)) > FEASIBILITY_TOLERANCE) return false;
+  }
+  const { starts, indices, values: coefficients } = mip.matrix;
+  for (let r = 0; r < mip.numRows; r++) {
+    let activity = 0;
+    for (let k = starts[r]!; k < starts[r + 1]!; k++) activity += coefficients[k]! * values[indices[k]!]!;
+    if (activity < mip.rowLower[r]! - FEASIBILITY_TOLERANCE || activity > mip.rowUpper[r]! + FEASIBILITY_TOLERANCE) return false;
+  }
+  return true;
+}
+
+/** A model without columns: every row's activity is 0, so it is feasible when each row admits 0. */
+function solveEmpty(mip: SparseMip, seconds: number): MipResult {
+  for (let r = 0; r < mip.numRows; r++) {
+    if (mip.rowLower[r]! > 1e-9 || mip.rowUpper[r]! < -1e-9) return { status: 'infeasible', objective: null, bound: null, values: null, seconds };
+  }
+  const objective = mip.offset ?? 0;
+  return { status: 'optimal', objective, bound: objective, values: new Float64Array(0), seconds };
 }
 
 function readNumber(read: () => number | bigint): number | null {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRng } from '../core/index.js';
-import { getHighs } from '../highs/index.js';
+import { getHighs, runHighs } from '../highs/index.js';
 import { compileOrThrow } from './compile.js';
 import { constructGreedy } from './construct.js';
 import { generateProblem } from './generate.js';
 import { LargeNeighbourhoodSearch } from './lns.js';
+import { buildRegionalMip } from './mip.js';
 import { RegionalModel } from './model.js';
 import { evaluatePlan } from './score.js';
 import { searchThread } from './solve.js';
@@ -38,6 +39,29 @@ describe('LargeNeighbourhoodSearch', () => {
     assert.ok(improvements > 0, 'no step improved on the greedy plan');
     assert.ok(model.score().soft < first);
     for (const { shift, worker } of problem.pinned) assert.ok(model.plan.hasAssignment(shift, worker));
+  });
+
+  it('starts every sub-model from the current plan: HiGHS takes it, so a step is never worse than the plan', async () => {
+    const problem = compileOrThrow(generateProblem({ seed: 5, workers: 40, days: 14 }));
+    const model = new RegionalModel(problem);
+    constructGreedy(model);
+    const highs = await getHighs();
+    const lns = new LargeNeighbourhoodSearch(model, highs, { stepSeconds: 30, maxNodes: 500 });
+    const rng = createRng(11);
+    for (let k = 0; k < 8; k++) {
+      const hood = lns.chooseNeighbourhood(rng);
+      const { mip, start } = buildRegionalMip(problem, model.candidates, { plan: model.plan, shifts: hood.shifts, workers: hood.workers });
+      assert.ok(start && start.length === mip.numCols);
+      let startObjective = mip.offset ?? 0;
+      for (let c = 0; c < mip.numCols; c++) startObjective += mip.colCost[c]! * start[c]!;
+      // With no time at all HiGHS searches nothing: its answer is the start when it took it, and none otherwise.
+      const result = runHighs(highs, mip, { timeLimitSeconds: 0, start });
+      assert.equal(result.isStartUsed, true, `step ${k}: start refused`);
+      assert.ok(result.objective !== null && Math.abs(result.objective - startObjective) <= 1e-6 * Math.max(1, startObjective), `step ${k}: ${result.objective} vs start ${startObjective}`);
+      const step = lns.step(rng);
+      assert.equal(step.isStartUsed, true);
+      assert.ok(step.delta.hard === 0 && step.delta.soft <= 0);
+    }
   });
 
   it('gives the same plan for a seed when the local search and the steps are budgeted', async () => {

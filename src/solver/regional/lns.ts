@@ -24,6 +24,8 @@ export interface LnsStep {
   /** Whether HiGHS proved the sub-model optimal (the next neighbourhood grows) or not (it shrinks). */
   isSolved: boolean;
   columns: number;
+  /** Whether HiGHS started from the current plan (always, unless the sub-model is built wrong). */
+  isStartUsed: boolean;
 }
 
 /** Bounds on the free pairs of one neighbourhood; the search adapts between them to what HiGHS solves. */
@@ -103,7 +105,7 @@ export class LargeNeighbourhoodSearch {
   step(rng: Rng): LnsStep {
     const model = this.model;
     const hood = this.chooseNeighbourhood(rng);
-    const none: LnsStep = { delta: { hard: 0, soft: 0 }, isSolved: true, columns: 0 };
+    const none: LnsStep = { delta: { hard: 0, soft: 0 }, isSolved: true, columns: 0, isStartUsed: true };
     if (hood.columns === 0) return none;
     const { mip, pairs, start } = buildRegionalMip(this.problem, model.candidates, { plan: model.plan, shifts: hood.shifts, workers: hood.workers });
     let result: ReturnType<typeof runHighs>;
@@ -114,17 +116,18 @@ export class LargeNeighbourhoodSearch {
       });
     } catch {
       // An exact step is an extra: a HiGHS failure leaves the plan as it is and the search goes on.
-      return { ...none, isSolved: false, columns: mip.numCols };
+      return { ...none, isSolved: false, columns: mip.numCols, isStartUsed: false };
     }
     const isSolved = result.status === 'optimal';
+    const isStartUsed = result.isStartUsed === true;
     this.targetColumns = Math.round(Math.min(MAX_COLUMNS, Math.max(MIN_COLUMNS, this.targetColumns * (isSolved ? 1.1 : 0.8))));
-    if (!result.values) return { ...none, isSolved, columns: mip.numCols };
+    if (!result.values) return { ...none, isSolved, columns: mip.numCols, isStartUsed };
     const move = this.moveTo(hood, pairs, result.values);
-    if (move.length === 0) return { ...none, isSolved, columns: mip.numCols };
+    if (move.length === 0) return { ...none, isSolved, columns: mip.numCols, isStartUsed };
     const delta = model.deltaOf(move);
-    if (delta.hard > 0 || (delta.hard === 0 && delta.soft > 0)) return { ...none, isSolved, columns: mip.numCols };
+    if (delta.hard > 0 || (delta.hard === 0 && delta.soft > 0)) return { ...none, isSolved, columns: mip.numCols, isStartUsed };
     model.applyMove(move);
-    return { delta: { hard: delta.hard, soft: delta.soft }, isSolved, columns: mip.numCols };
+    return { delta: { hard: delta.hard, soft: delta.soft }, isSolved, columns: mip.numCols, isStartUsed };
   }
 
   /** The move that turns the free part of the plan into the sub-model's solution. */
