@@ -106,5 +106,7 @@ export type TCalendarFeed = z.infer<typeof ZCalendarFeed>;
 export const ZCalendarFeedStatus = z.object({
   isActive: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }).nullable(),
+  /** When a calendar app last fetched the live feed; null while none has (the subscription is not working yet). */
+  lastFetchedAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type TCalendarFeedStatus = z.infer<typeof ZCalendarFeedStatus>;

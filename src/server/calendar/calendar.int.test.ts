@@ -1,6 +1,7 @@
 // The personal calendar feed: a worker makes a secret URL, a calendar app (no session) reads
 // the confirmed shifts from it, and the URL stops working once replaced or revoked.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { TCalendarFeed, TCalendarFeedStatus } from '../../shared/notifications.schemas.js';
@@ -119,7 +120,7 @@ describe('calendar feed', () => {
       return res.body as TCalendarFeedStatus;
     };
     await cast.sessions.workerA.request('DELETE', '/api/me/calendar-feed');
-    assert.deepEqual(await status(), { isActive: false, createdAt: null });
+    assert.deepEqual(await status(), { isActive: false, createdAt: null, lastFetchedAt: null });
 
     const before = Date.now();
     const created = (await cast.sessions.workerA.post('/api/me/calendar-feed')).body as TCalendarFeed;
@@ -133,10 +134,35 @@ describe('calendar feed', () => {
     assert.equal((await status()).createdAt, renewed.createdAt, 'the newest URL is the one that counts');
 
     await cast.sessions.workerA.request('DELETE', '/api/me/calendar-feed');
-    assert.deepEqual(await status(), { isActive: false, createdAt: null });
+    assert.deepEqual(await status(), { isActive: false, createdAt: null, lastFetchedAt: null });
     assert.equal((await cast.sessions.workerB.get('/api/me/calendar-feed')).status, 200);
     assert.equal((await cast.sessions.plannerA.get('/api/me/calendar-feed')).status, 403);
     assert.equal((await t.anonymous('GET', '/api/me/calendar-feed')).status, 401);
+  });
+
+  test('the status says when a calendar app last fetched the feed: each successful fetch, not a refused one', async () => {
+    const status = async () => (await cast.sessions.workerA.get('/api/me/calendar-feed')).body as TCalendarFeedStatus;
+    const feed = (await cast.sessions.workerA.post('/api/me/calendar-feed')).body as TCalendarFeed;
+    assert.equal((await status()).lastFetchedAt, null, 'not fetched yet');
+
+    const beforeFetch = Date.now();
+    assert.equal((await t.anonymous('GET', pathOf(feed.url))).status, 200);
+    const first = (await status()).lastFetchedAt;
+    assert.ok(first && Date.parse(first) >= beforeFetch - 1000 && Date.parse(first) <= Date.now(), 'the fetch just now');
+
+    assert.equal((await t.anonymous('GET', pathOf(feed.url))).status, 200);
+    const second = (await status()).lastFetchedAt;
+    assert.ok(second && Date.parse(second) >= Date.parse(first), 'every fetch moves it on');
+
+    const renewed = (await cast.sessions.workerA.post('/api/me/calendar-feed')).body as TCalendarFeed;
+    assert.equal((await status()).lastFetchedAt, null, 'a new URL has not been fetched yet');
+    assert.equal((await t.anonymous('GET', pathOf(feed.url))).status, 404);
+    assert.equal((await status()).lastFetchedAt, null, 'the replaced URL records nothing');
+    const [old] = await t.db.select().from(calendarFeeds).where(eq(calendarFeeds.tokenHash, createHash('sha256').update(pathOf(feed.url).slice('/calendar/'.length, -'.ics'.length)).digest('hex')));
+    assert.equal(old!.lastFetchedAt?.toISOString(), second, 'the revoked row keeps its last successful fetch');
+    assert.equal((await t.anonymous('GET', pathOf(renewed.url))).status, 200);
+    assert.ok((await status()).lastFetchedAt);
+    await cast.sessions.workerA.request('DELETE', '/api/me/calendar-feed');
   });
 
   test('only signed-in workers get a feed, and it shows only their own shifts', async () => {

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { TCalendarFeed, TCalendarFeedStatus } from '../../shared/notifications.schemas.js';
 import type { Actor } from '../auth/actor.js';
-import type { Db } from '../db/open-database.js';
+import type { Db, DbOrTx } from '../db/open-database.js';
 import { activityPackages, assignments, calendarFeeds, locations, organisations, shifts, userRoles, users, workers } from '../db/schema.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import { serializeCalendar, type CalendarEvent } from './ical.js';
@@ -30,16 +30,16 @@ export async function createFeed(db: Db, actor: Actor, publicUrl: string): Promi
   return { url: `${publicUrl}/calendar/${token}.ics`, createdAt: created.createdAt.toISOString() };
 }
 
-/** Whether the worker has a live feed and since when; the URL itself is not stored, so it is not returned. */
+/** Whether the worker has a live feed, since when and when a calendar app last fetched it; the URL itself is not stored, so it is not returned. */
 export async function feedStatus(db: Db, actor: Actor): Promise<TCalendarFeedStatus> {
   const workerId = requireWorker(actor);
   const [live] = await db
-    .select({ createdAt: calendarFeeds.createdAt })
+    .select({ createdAt: calendarFeeds.createdAt, lastFetchedAt: calendarFeeds.lastFetchedAt })
     .from(calendarFeeds)
     .where(and(eq(calendarFeeds.workerId, workerId), isNull(calendarFeeds.revokedAt)))
     .orderBy(desc(calendarFeeds.createdAt))
     .limit(1);
-  return { isActive: live !== undefined, createdAt: live?.createdAt.toISOString() ?? null };
+  return { isActive: live !== undefined, createdAt: live?.createdAt.toISOString() ?? null, lastFetchedAt: live?.lastFetchedAt?.toISOString() ?? null };
 }
 
 export async function revokeFeed(db: Db, actor: Actor): Promise<void> {
@@ -47,15 +47,26 @@ export async function revokeFeed(db: Db, actor: Actor): Promise<void> {
   await db.update(calendarFeeds).set({ revokedAt: new Date() }).where(and(eq(calendarFeeds.workerId, workerId), isNull(calendarFeeds.revokedAt)));
 }
 
-/** The feed behind a token as iCalendar text: the worker's confirmed shifts that were not cancelled. */
+/**
+ * The feed behind a token as iCalendar text: the worker's confirmed shifts that were not cancelled.
+ * Finding the feed and recording the fetch are one statement (an update of the live feed's row), in
+ * the transaction that reads the shifts, so a fetch that fails records nothing.
+ */
 export async function renderFeed(db: Db, token: string, now = new Date()): Promise<string> {
-  const [feed] = await db
-    .select({ workerId: calendarFeeds.workerId, locale: users.locale })
-    .from(calendarFeeds)
-    .innerJoin(workers, eq(workers.id, calendarFeeds.workerId))
-    .leftJoin(users, eq(users.id, workers.userId))
-    .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
-  if (!feed) throw notFound('Calendar feed');
+  return db.transaction(async (tx) => {
+    const [feed] = await tx
+      .update(calendarFeeds)
+      .set({ lastFetchedAt: now })
+      .from(workers)
+      .leftJoin(users, eq(users.id, workers.userId))
+      .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt), eq(workers.id, calendarFeeds.workerId)))
+      .returning({ workerId: calendarFeeds.workerId, locale: users.locale });
+    if (!feed) throw notFound('Calendar feed');
+    return feedText(tx, feed, now);
+  });
+}
+
+async function feedText(db: DbOrTx, feed: { workerId: string; locale: string | null }, now: Date): Promise<string> {
   const isEnglish = feed.locale === 'en';
   const rows = await db
     .select({
@@ -103,7 +114,7 @@ export async function renderFeed(db: Db, token: string, now = new Date()): Promi
 }
 
 /** "Anna de Vries <anna@…>" for the first planner of each organisation. */
-async function plannerContacts(db: Db, organisationIds: string[]): Promise<Map<string, string>> {
+async function plannerContacts(db: DbOrTx, organisationIds: string[]): Promise<Map<string, string>> {
   if (organisationIds.length === 0) return new Map();
   const rows = await db
     .select({ organisationId: userRoles.organisationId, name: users.name, email: users.email })

@@ -211,4 +211,6 @@ export const marketplaceEn: Record<keyof typeof marketplaceNl, string> = {
   'marketplace.endedReason': 'Reason: {reason}',
   'marketplace.calendarOnce': 'You see this link only once. Copy it into your calendar app now.',
   'marketplace.calendarActiveSince': 'Your calendar link has worked since {date}. Lost it? Make a new link; the old one then stops.',
+  'marketplace.calendarFetchedAt': 'Your calendar app last fetched your shifts: {date}.',
+  'marketplace.calendarNotFetched': 'No calendar app has fetched this link yet. Add it to your calendar (subscribe by URL); some apps fetch only after a few hours.',
 };

@@ -210,4 +210,6 @@ export const marketplaceNl = {
   'marketplace.endedReason': 'Reden: {reason}',
   'marketplace.calendarOnce': 'Je ziet deze link maar één keer. Kopieer hem nu naar je agenda-app.',
   'marketplace.calendarActiveSince': 'Je agendalink werkt sinds {date}. Kwijt? Maak een nieuwe link; de oude stopt dan.',
+  'marketplace.calendarFetchedAt': 'Je agenda-app haalde je diensten voor het laatst op: {date}.',
+  'marketplace.calendarNotFetched': 'Nog geen agenda-app heeft deze link opgehaald. Zet de link in je agenda (abonneren via URL); sommige apps halen pas na een paar uur op.',
 } satisfies Record<string, string>;

@@ -1,5 +1,6 @@
 // The personal calendar feed. Only the secret's hash is stored, so the link is shown once, right
-// after it is made; later the card says since when a link works and offers a new one or revoking.
+// after it is made; later the card says since when a link works, when a calendar app last fetched it
+// (so the worker sees the subscription works) and offers a new one or revoking.
 import { useState } from 'react';
 import type { TCalendarFeed } from '../../shared/notifications.schemas';
 import { Card, ErrorMessage, Field, Loading } from '../components/ui';
@@ -32,14 +33,14 @@ export function CalendarFeedCard() {
       const feed = await createCalendarFeed();
       setCreated(feed);
       setIsRevoked(false);
-      status.setData({ isActive: true, createdAt: feed.createdAt });
+      status.setData({ isActive: true, createdAt: feed.createdAt, lastFetchedAt: null });
     });
   const revoke = () =>
     act(async () => {
       await revokeCalendarFeed();
       setCreated(null);
       setIsRevoked(true);
-      status.setData({ isActive: false, createdAt: null });
+      status.setData({ isActive: false, createdAt: null, lastFetchedAt: null });
     });
   const copy = (url: string) => {
     navigator.clipboard?.writeText(url).then(
@@ -75,6 +76,11 @@ export function CalendarFeedCard() {
         status.data?.createdAt && (
           <p data-testid="calendar-status">{t('marketplace.calendarActiveSince', { date: since(status.data.createdAt) })}</p>
         )
+      )}
+      {isActive && (
+        <p className={status.data?.lastFetchedAt ? 'muted' : 'alert alert-info'} data-testid="calendar-fetched">
+          {status.data?.lastFetchedAt ? t('marketplace.calendarFetchedAt', { date: since(status.data.lastFetchedAt) }) : t('marketplace.calendarNotFetched')}
+        </p>
       )}
       {status.data && (
         <div className="form-actions card-action">

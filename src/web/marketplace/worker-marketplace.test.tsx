@@ -66,7 +66,7 @@ const myShiftsApi = (shifts: TMyShift[], swaps: TSwap[] = [], extra: Parameters<
     'GET /api/me/swaps': ok(swaps),
     'GET /api/packages': ok([nursing]),
     'GET /api/me/progress': ok({ year: 2026, daysWorked: 3, daysPlanned: 2, minDaysPerYear: 6 }),
-    'GET /api/me/calendar-feed': ok({ isActive: false, createdAt: null }),
+    'GET /api/me/calendar-feed': ok({ isActive: false, createdAt: null, lastFetchedAt: null }),
     ...extra,
   });
 
@@ -185,7 +185,7 @@ describe('the calendar feed card', () => {
     vi.stubGlobal('navigator', { clipboard: { writeText } });
     const url = 'http://localhost:3000/calendar/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG.ics';
     const api = fakeApi({
-      'GET /api/me/calendar-feed': ok({ isActive: false, createdAt: null }),
+      'GET /api/me/calendar-feed': ok({ isActive: false, createdAt: null, lastFetchedAt: null }),
       'POST /api/me/calendar-feed': { status: 201, body: { url, createdAt: '2026-11-23T09:15:00.000Z' } },
       'DELETE /api/me/calendar-feed': { status: 204 },
     });
@@ -196,6 +196,7 @@ describe('the calendar feed card', () => {
     await waitFor(() => expect(screen.getByTestId('calendar-copy').textContent).toBe('Gekopieerd'));
     expect(writeText).toHaveBeenCalledWith(url);
     expect(screen.getByTestId('calendar-create').textContent).toBe('Nieuwe link maken (de oude stopt)');
+    expect(screen.getByTestId('calendar-fetched').textContent).toMatch(/^Nog geen agenda-app heeft deze link opgehaald\./);
 
     fireEvent.click(screen.getByTestId('calendar-revoke'));
     expect((await screen.findByTestId('calendar-revoked')).textContent).toBe('De agendalink werkt niet meer.');
@@ -205,12 +206,18 @@ describe('the calendar feed card', () => {
   });
 
   it('after a reload shows only that a link works, since when — never a URL', async () => {
-    fakeApi({ 'GET /api/me/calendar-feed': ok({ isActive: true, createdAt: '2026-11-23T09:15:00.000Z' }) });
+    fakeApi({ 'GET /api/me/calendar-feed': ok({ isActive: true, createdAt: '2026-11-23T09:15:00.000Z', lastFetchedAt: null }) });
     asWorker(<CalendarFeedCard />);
     expect((await screen.findByTestId('calendar-status')).textContent).toMatch(/^Je agendalink werkt sinds 23 november 2026 om \d\d:15\./);
     expect(screen.queryByTestId('calendar-url')).toBeNull();
     expect(screen.getByTestId('calendar-create').textContent).toBe('Nieuwe link maken (de oude stopt)');
     expect(screen.getByTestId('calendar-revoke')).toBeTruthy();
+  });
+
+  it('says when the calendar app last fetched the feed, so the worker sees the subscription works', async () => {
+    fakeApi({ 'GET /api/me/calendar-feed': ok({ isActive: true, createdAt: '2026-11-20T09:15:00.000Z', lastFetchedAt: '2026-11-23T07:40:00.000Z' }) });
+    asWorker(<CalendarFeedCard />, 'en');
+    expect((await screen.findByTestId('calendar-fetched')).textContent).toMatch(/^Your calendar app last fetched your shifts: 23 November 2026 at \d\d:40\.$/);
   });
 });
 
