@@ -1,5 +1,6 @@
 // `npm run bench:claims -- [--workers N] [--shifts N] [--requests N] [--paced-requests N] [--concurrency N]
-//    [--logins N] [--pool N] [--serial N] [--app-processes N] [--load-fraction F] [--paced-seconds N] [--quick]`
+//    [--logins N] [--pool N] [--serial N] [--app-processes N] [--load-fraction F] [--paced-seconds N] [--quick]
+//    [--only claims] [--cpu-prof DIR] [--pg-stats]`
 // The marketplace under load on real PostgreSQL: the demo region scaled to 10,000 workers and
 // 20,000 open shifts over four weeks, the app in `--app-processes` child processes (node:cluster,
 // one shared port) so that the clients' CPU stays out of the app's event loop, a few hundred
@@ -36,6 +37,12 @@ type Options = {
   appProcesses: number;
   loadFraction: number;
   pacedSeconds: number;
+  /** Only the claim scenarios (the open-shift lists they pick from are fetched once per worker). */
+  onlyClaims: boolean;
+  /** A folder for the app processes' V8 CPU profiles (node --cpu-prof). */
+  cpuProf: string | undefined;
+  /** Load pg_stat_statements and print the statements that took the most time. */
+  pgStats: boolean;
 };
 
 function fraction(value: string | undefined, fallback: number): number {
@@ -60,9 +67,13 @@ function readOptions(): Options {
       'load-fraction': { type: 'string' },
       'paced-seconds': { type: 'string' },
       quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      'pg-stats': { type: 'boolean', default: false },
     },
   });
   const quick = values.quick;
+  if (values.only !== undefined && values.only !== 'claims') throw new Error(`--only takes "claims", not ${values.only}`);
   const number = (value: string | undefined, fallback: number, name: string) => {
     const n = value === undefined ? fallback : Number(value);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} wants a positive whole number, not ${String(value)}`);
@@ -84,6 +95,9 @@ function readOptions(): Options {
     loadFraction: fraction(values['load-fraction'], 0.5),
     // A paced scenario ends after `pacedRequests` requests or this many seconds, whichever comes first.
     pacedSeconds: number(values['paced-seconds'], quick ? 20 : 90, 'paced-seconds'),
+    onlyClaims: values.only === 'claims',
+    cpuProf: values['cpu-prof'],
+    pgStats: values['pg-stats'],
   };
 }
 
@@ -92,7 +106,7 @@ function readOptions(): Options {
 
 type Server = { url: string; stop: () => void };
 
-function startPostgres(): Server {
+function startPostgres(pgStats: boolean): Server {
   const given = process.env.DATABASE_URL;
   if (given) {
     const name = `harmonica_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
@@ -104,7 +118,8 @@ function startPostgres(): Server {
   }
   const dir = `/tmp/harmonica-bench-claims.${process.pid}`;
   const port = String(50_000 + Math.floor(Math.random() * 10_000));
-  const url = execFileSync(PG_TEMP, ['start', dir, port], { encoding: 'utf8' }).trim();
+  const env = pgStats ? { ...process.env, PG_TEMP_OPTIONS: '-c shared_preload_libraries=pg_stat_statements' } : process.env;
+  const url = execFileSync(PG_TEMP, ['start', dir, port], { encoding: 'utf8', env }).trim();
   return { url, stop: () => execFileSync(PG_TEMP, ['stop', dir], { stdio: 'inherit' }) };
 }
 
@@ -160,6 +175,8 @@ type Row = {
   expected: Set<number>;
   /** Paced: the mean think time, and the request rate it offers (clients ÷ think time). */
   thinkMs?: number;
+  /** CPU time (user + system) the app processes spent during the scenario. */
+  appCpuMs?: number;
 };
 
 async function runScenario(
@@ -224,6 +241,7 @@ function summarise(row: Row) {
     max: sorted[sorted.length - 1] ?? Number.NaN,
     errors,
     statuses: [...row.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' '),
+    appCpuMsPerRequest: row.appCpuMs === undefined ? Number.NaN : row.appCpuMs / row.requests,
   };
 }
 
@@ -313,7 +331,7 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 async function main(): Promise<number> {
   const options = readOptions();
   const loadBefore = loadAverage();
-  const server = startPostgres();
+  const server = startPostgres(options.pgStats);
   let database: Database | null = null;
   let stopped = false;
   const stop = () => {
@@ -360,7 +378,7 @@ async function main(): Promise<number> {
     database = null;
 
     log(`starting ${options.appProcesses} app process(es) …`);
-    const app = await startAppProcesses(options.appProcesses, server.url, options.pool);
+    const app = await startAppProcesses(options.appProcesses, server.url, options.pool, options.cpuProf);
     const client = makeClient(app.port, options.concurrency);
 
     // Sign in (scrypt is slow on purpose, so a few at a time).
@@ -387,13 +405,25 @@ async function main(): Promise<number> {
     // achieved (Little's law: rate = clients ÷ (think time + response time), response time left out).
     const paced = (closed: Row) => ({ thinkMs: (options.concurrency * 1000 * closed.seconds) / (options.loadFraction * closed.requests), random, seconds: options.pacedSeconds });
 
-    log('open shifts for me: serial …');
-    rows.push(await runScenario('open shifts for me (serial)', options.serial, 1, [], (i) => openShifts(sessions[i % sessions.length]!)));
-    log(`open shifts for me: ${options.requests} requests from ${options.concurrency} clients, closed loop …`);
-    const openClosed = await runScenario('open shifts for me (closed loop)', options.requests, options.concurrency, [], (i) => openShifts(sessions[i % sessions.length]!));
-    rows.push(openClosed);
-    log(`open shifts for me: up to ${options.pacedRequests} requests or ${options.pacedSeconds} s from ${options.concurrency} clients, paced …`);
-    rows.push(await runScenario('open shifts for me (paced)', options.pacedRequests, options.concurrency, [], (i) => openShifts(sessions[i % sessions.length]!), paced(openClosed)));
+    // With the app's CPU time over the scenario.
+    const measured = async (run: () => Promise<Row>): Promise<Row> => {
+      const before = await app.cpuMs();
+      const row = await run();
+      return { ...row, appCpuMs: (await app.cpuMs()) - before };
+    };
+
+    if (options.onlyClaims) {
+      log('open shifts for me: each signed-in worker once (the lists claims pick from) …');
+      await runScenario('lists', sessions.length, 4, [], (i) => openShifts(sessions[i]!));
+    } else {
+      log('open shifts for me: serial …');
+      rows.push(await measured(() => runScenario('open shifts for me (serial)', options.serial, 1, [], (i) => openShifts(sessions[i % sessions.length]!))));
+      log(`open shifts for me: ${options.requests} requests from ${options.concurrency} clients, closed loop …`);
+      const openClosed = await measured(() => runScenario('open shifts for me (closed loop)', options.requests, options.concurrency, [], (i) => openShifts(sessions[i % sessions.length]!)));
+      rows.push(openClosed);
+      log(`open shifts for me: up to ${options.pacedRequests} requests or ${options.pacedSeconds} s from ${options.concurrency} clients, paced …`);
+      rows.push(await measured(() => runScenario('open shifts for me (paced)', options.pacedRequests, options.concurrency, [], (i) => openShifts(sessions[i % sessions.length]!), paced(openClosed))));
+    }
 
     // The claim mix: 30% on the twenty shifts most workers may take (they collide), the rest on a
     // random shift from the claimant's own list.
@@ -414,13 +444,16 @@ async function main(): Promise<number> {
       const { session, shiftId } = pickClaim();
       return (await client('POST', `/api/shifts/${shiftId}/claims`, session)).status;
     };
+    if (options.pgStats) await sqlOnce(server.url, 'create extension if not exists pg_stat_statements; select pg_stat_statements_reset()');
     log('claims: serial …');
-    rows.push(await runScenario('claims (serial)', options.serial, 1, [409], claim));
+    rows.push(await measured(() => runScenario('claims (serial)', options.serial, 1, [409], claim)));
     log(`claims: ${options.requests} requests from ${options.concurrency} clients, closed loop …`);
-    const claimsClosed = await runScenario('claims (closed loop)', options.requests, options.concurrency, [409], claim);
+    const claimsClosed = await measured(() => runScenario('claims (closed loop)', options.requests, options.concurrency, [409], claim));
     rows.push(claimsClosed);
     log(`claims: up to ${options.pacedRequests} requests or ${options.pacedSeconds} s from ${options.concurrency} clients, paced …`);
-    rows.push(await runScenario('claims (paced)', options.pacedRequests, options.concurrency, [409], claim, paced(claimsClosed)));
+    rows.push(await measured(() => runScenario('claims (paced)', options.pacedRequests, options.concurrency, [409], claim, paced(claimsClosed))));
+    const claimCount = rows.filter((r) => r.scenario.startsWith('claims')).reduce((n, r) => n + r.requests, 0);
+    const statements = options.pgStats ? await topStatements(server.url, claimCount) : undefined;
 
     const appRssMb = await app.stop();
     const invariants = await checkInvariants(server.url);
@@ -428,8 +461,8 @@ async function main(): Promise<number> {
 
     const summaries = rows.map(summarise);
     const table = markdownTable(
-      ['scenario', 'requests', 'clients', 'offered (req/s)', 'achieved (req/s)', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'max (ms)', 'errors', 'statuses'],
-      summaries.map((s) => [s.scenario, s.requests, s.concurrency, s.offered === undefined ? '–' : s.offered.toFixed(0), s.throughput.toFixed(0), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), s.errors, s.statuses]),
+      ['scenario', 'requests', 'clients', 'offered (req/s)', 'achieved (req/s)', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'max (ms)', 'app CPU (ms/req)', 'errors', 'statuses'],
+      summaries.map((s) => [s.scenario, s.requests, s.concurrency, s.offered === undefined ? '–' : s.offered.toFixed(0), s.throughput.toFixed(0), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), ms(s.appCpuMsPerRequest), s.errors, s.statuses]),
     );
     const targets = summaries
       .filter((s) => s.concurrency > 1)
@@ -453,6 +486,7 @@ async function main(): Promise<number> {
       ),
       '',
       `Peak RSS: clients ${peakRssMb.toFixed(0)} MB; app processes ${appRssMb.map((r) => r.toFixed(0)).join(', ')} MB.`,
+      ...(statements ? ['', `PostgreSQL statements during the claim scenarios (pg_stat_statements, ${claimCount} claims), by total time:`, '', statements] : []),
     ].join('\n');
     process.stdout.write(`${output}\n`);
     return invariants.every((i) => i.violations === 0) ? 0 : 1;
@@ -464,25 +498,68 @@ async function main(): Promise<number> {
 
 const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
+async function sqlOnce(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(statement)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** The statements that took the most time since the reset: calls per claim, mean and total execution time. */
+async function topStatements(url: string, claims: number): Promise<string> {
+  const rows = (await sqlOnce(
+    url,
+    `select calls::int, mean_exec_time::float8 as mean, total_exec_time::float8 as total, regexp_replace(query, '\\s+', ' ', 'g') as query
+       from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 15`,
+  )) as { calls: number; mean: number; total: number; query: string }[];
+  return markdownTable(
+    ['calls per claim', 'mean (ms)', 'total (ms)', 'statement'],
+    rows.map((r) => [(r.calls / claims).toFixed(2), r.mean.toFixed(3), r.total.toFixed(0), `\`${r.query.slice(0, 140).replaceAll('|', '\\|')}\``]),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The app under test: `count` processes of this same file (node:cluster shares one port between
 // them), each with its own pool and its own in-memory open-shift window, as in a deployment.
 
-type AppMessage = { type: 'ready'; port: number } | { type: 'stopped'; rssMb: number };
+type AppMessage = { type: 'ready'; port: number } | { type: 'stopped'; rssMb: number } | { type: 'cpu'; ms: number };
 
-async function startAppProcesses(count: number, url: string, pool: number): Promise<{ port: number; stop: () => Promise<number[]> }> {
-  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), execArgv: ['--import', 'tsx'], silent: false });
+async function startAppProcesses(
+  count: number,
+  url: string,
+  pool: number,
+  cpuProf: string | undefined,
+): Promise<{ port: number; cpuMs: () => Promise<number>; stop: () => Promise<number[]> }> {
+  const profile = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : [];
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), execArgv: ['--import', 'tsx', ...profile], silent: false });
   const port = await freePort();
   const children = Array.from({ length: count }, () => cluster.fork({ CLAIMS_BENCH_APP: JSON.stringify({ url, pool, port }) }));
   await Promise.all(children.map((child) => nextMessage(child, 'ready')));
   return {
     port,
+    cpuMs: async () => {
+      const used = await Promise.all(
+        children.map(async (child) => {
+          const answer = nextMessage(child, 'cpu');
+          child.send('cpu');
+          return ((await answer) as Extract<AppMessage, { type: 'cpu' }>).ms;
+        }),
+      );
+      return used.reduce((a, b) => a + b, 0);
+    },
     stop: async () => {
       const rss = await Promise.all(
         children.map(async (child) => {
           const stopped = nextMessage(child, 'stopped');
+          // Exited, so that a CPU profile (written at exit) is complete before anything is killed.
+          const exited = new Promise((resolve) => child.once('exit', resolve));
           child.send('stop');
-          return ((await stopped) as Extract<AppMessage, { type: 'stopped' }>).rssMb;
+          const { rssMb } = (await stopped) as Extract<AppMessage, { type: 'stopped' }>;
+          await exited;
+          return rssMb;
         }),
       );
       return rss;
@@ -519,12 +596,19 @@ async function serveApp(config: { url: string; pool: number; port: number }): Pr
   const app = await buildApp({ database, webRoot: null, loginRateLimit: { max: 1_000_000, timeWindowMs: 60_000 } });
   await app.listen({ host: '127.0.0.1', port: config.port });
   process.on('message', (message) => {
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ type: 'cpu', ms: (user + system) / 1000 } satisfies AppMessage);
+      return;
+    }
     if (message !== 'stop') return;
     void (async () => {
       await app.close();
       await database.close();
-      process.send?.({ type: 'stopped', rssMb: process.resourceUsage().maxRSS / 1024 } satisfies AppMessage);
-      process.disconnect();
+      process.send?.({ type: 'stopped', rssMb: process.resourceUsage().maxRSS / 1024 } satisfies AppMessage, undefined, undefined, () => {
+        process.disconnect();
+        process.exit(0);
+      });
     })();
   });
   process.send?.({ type: 'ready', port: config.port } satisfies AppMessage);

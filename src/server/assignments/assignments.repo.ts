@@ -43,23 +43,77 @@ export async function lockWorkers(db: DbOrTx, ids: string[]) {
 }
 
 /**
- * A shift with all a claim reads before any lock: the facts the rules need, and its organisation's
- * claim mode and region (rules, zone). What the rules read does not change after posting; the status
- * is read again under the shift lock (lockShiftForChange).
+ * A shift with all a claim reads before any lock: the facts the rules need, its status, and its
+ * organisation's claim mode and region (rules, zone). What the rules read does not change after
+ * posting; the status is read again under the shift lock (lockClaim).
  */
 export async function findClaimTarget(db: DbOrTx, shiftId: string) {
   const result = (await db.execute(sql`
-    select o.region_id as "regionId", o.claim_mode as "claimMode", r.rules, r.time_zone as "timeZone",
+    select o.region_id as "regionId", o.claim_mode as "claimMode", r.rules, r.time_zone as "timeZone", s.status, s.cancel_reason as "cancelReason",
       s.id, s.location_id as "locationId", s.organisation_id as "organisationId", s.package_id as "packageId",
       p.requires_registration as "requiresRegistration", floor(extract(epoch from s.start) * 1000)::float8 as start,
       floor(extract(epoch from s."end") * 1000)::float8 as "end", s.places, s.supervision_capacity as "supervisionCapacity", l.lat, l.lon
     from shifts s join organisations o on o.id = s.organisation_id join regions r on r.id = o.region_id
       join locations l on l.id = s.location_id join activity_packages p on p.id = s.package_id
-    where s.id = ${shiftId}`)) as { rows: (Omit<ShiftFacts, 'start' | 'end'> & { start: number; end: number; regionId: string; claimMode: (typeof organisations.claimMode.enumValues)[number]; rules: TRegionRules; timeZone: string })[] };
+    where s.id = ${shiftId}`)) as {
+    rows: (Omit<ShiftFacts, 'start' | 'end'> & {
+      start: number;
+      end: number;
+      regionId: string;
+      claimMode: (typeof organisations.claimMode.enumValues)[number];
+      rules: TRegionRules;
+      timeZone: string;
+      status: (typeof shifts.status.enumValues)[number];
+      cancelReason: string | null;
+    })[];
+  };
   const row = result.rows[0];
   if (!row) return undefined;
-  const { regionId, claimMode, rules, timeZone, start, end, ...facts } = row;
-  return { regionId, claimMode, rules, timeZone, facts: { ...facts, start: new Date(start), end: new Date(end) } satisfies ShiftFacts };
+  const { regionId, claimMode, rules, timeZone, status, cancelReason, start, end, ...facts } = row;
+  return { regionId, claimMode, rules, timeZone, status, cancelReason, facts: { ...facts, start: new Date(start), end: new Date(end) } satisfies ShiftFacts };
+}
+
+/**
+ * A claim's locks in one statement: the worker row, then the shift row (the order every path that
+ * changes assignments takes them: PostgreSQL locks a joined row's tables in the order of the
+ * `for update of` list), with the shift's status read under the lock.
+ */
+export async function lockClaim(db: DbOrTx, workerId: string, shiftId: string) {
+  const result = (await db.execute(sql`
+    select s.status, s.cancel_reason as "cancelReason" from workers w, shifts s
+    where w.id = ${workerId} and s.id = ${shiftId} for update of w, s`)) as {
+    rows: { status: (typeof shifts.status.enumValues)[number]; cancelReason: string | null }[];
+  };
+  return result.rows[0];
+}
+
+/** What a claim's rule check saw: the worker's own live shifts within `from`–`to` and the other live assignments on the shift. */
+export type ClaimSnapshot = { from: Date; to: Date; ownShiftIds: string[]; occupantIds: string[] };
+
+/**
+ * Inserts the claim only if, under the locks, the worker's live shifts in the snapshot's window and
+ * the other people on the shift are exactly those the rules were checked against (one statement, so
+ * the locks are held for one round trip and the commit). Undefined: something changed since; check
+ * again.
+ */
+export async function insertClaimIfUnchanged(db: DbOrTx, row: typeof assignments.$inferInsert & { id: string }, seen: ClaimSnapshot) {
+  const ids = (list: string[]) => sql`${sql.param([...list].sort())}::uuid[]`;
+  const [created] = await db
+    .insert(assignments)
+    .select(
+      sql`select ${row.id}::uuid, ${row.shiftId}::uuid, ${row.workerId}::uuid, ${row.status}::assignment_status, ${row.source ?? 'claim'}::assignment_source,
+          ${row.start.toISOString()}::timestamptz, ${row.end.toISOString()}::timestamptz, ${row.isNewcomer ?? false}, now(),
+          ${row.decidedAt?.toISOString() ?? null}::timestamptz, ${row.decidedByUserId ?? null}::uuid, ${row.reason ?? null}::text
+        from (select coalesce(array_agg(a.shift_id order by a.shift_id) filter (where a.worker_id = ${row.workerId}), '{}') as own,
+                     coalesce(array_agg(a.id order by a.id) filter (where a.worker_id <> ${row.workerId}), '{}') as others
+              from assignments a
+              where a.status in ('pending', 'confirmed')
+                and ((a.worker_id = ${row.workerId} and a.start < ${seen.to.toISOString()} and a."end" > ${seen.from.toISOString()})
+                  or (a.shift_id = ${row.shiftId} and a.worker_id <> ${row.workerId}))) seen
+        where seen.own = ${ids(seen.ownShiftIds)} and seen.others = ${ids(seen.occupantIds)}`,
+    )
+    .returning();
+  return created;
 }
 
 /** Locks the shift row (claims, approvals and swaps on one shift run one after another) and reads its status under the lock. */

@@ -2,6 +2,7 @@
 // assignment locks the workers involved and the shift, then asks checkEligibility (the planning
 // engine's hard constraints) inside the same transaction; the database's exclusion constraint is
 // the last line against double booking.
+import { randomUUID } from 'node:crypto';
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { TAssignment, TMyShift, TSwap } from '../../shared/assignments.schemas.js';
@@ -10,14 +11,14 @@ import type { Actor } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/open-database.js';
 import { assignments, regions, shifts, workerPackages, workers, type swaps } from '../db/schema.js';
 import { AppError, forbidden, notFound } from '../errors/app-error.js';
-import { loadWorkerFacts } from '../planning/worker-facts.js';
-import { notify } from '../notifications/notify.js';
+import { loadWorkerFacts, type WorkerFacts } from '../planning/worker-facts.js';
+import { notify, prepareNotification, recordNotification } from '../notifications/notify.js';
 import { canManageOrganisation } from '../organisations/organisations.service.js';
 import * as shiftRepo from '../shifts/shifts.repo.js';
 import { toShift } from '../shifts/shifts.service.js';
 import { swapsOfWorker, swapView } from '../swap-approvals/swap-approvals.service.js';
 import * as repo from './assignments.repo.js';
-import { checkEligibility, evaluateEligibility, factsWindow, loadEligibilityFacts, type RuleViolation, type ShiftFacts } from './eligibility.js';
+import { checkEligibility, evaluateEligibility, factsWindow, loadEligibilityFacts, type EligibilityFacts, type RuleViolation, type ShiftFacts } from './eligibility.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -74,40 +75,81 @@ async function eligibilityOf(tx: DbOrTx, workerId: string, shift: ShiftFacts, co
   return result.get(shift.id) ?? [];
 }
 
+const DAY_MS = 24 * HOUR_MS;
 /**
- * A claim in five statements of its own: the shift with its organisation and region, the worker's
- * facts with the worker lock, the shift lock with its status, the worker's shifts and the shift's
- * occupants, the insert (then the notification, in the same transaction).
+ * How far from the shift the worker's own shifts can matter to a rule (rest, overlap, the week's
+ * hours): the claim's snapshot compares the worker's live shifts this close to the shift. The same
+ * reach as the padding loadEligibilityFacts reads.
+ */
+const RULE_REACH_MS = 8 * DAY_MS;
+
+/**
+ * A claim. First without any lock (on the pool, outside the transaction): the shift with its
+ * organisation and region; then at once the worker's facts and the eligibility facts (the worker's
+ * live shifts near it, the people on it); the rule check (evaluateEligibility). A refusal — the
+ * shift is full, the worker may not — is answered here, without waiting for anyone's lock, so the
+ * claimants of a popular shift do not queue behind each other once it is full. Then the
+ * notification is prepared (read and rendered), and the transaction: the notification rows, the
+ * worker and shift locks in one statement, and the insert, which only happens if under the locks
+ * the worker's shifts near this one and the people on it are still exactly those the rules were
+ * checked against; if anything changed, the facts are read again under the locks and checked again
+ * (the same evaluateEligibility). The shift lock is held for two round trips: the insert and the commit.
  */
 export async function claimShift(db: Db, actor: Actor, shiftId: string, now = new Date()): Promise<TAssignment> {
   const workerId = requireWorkerActor(actor);
+  const target = await repo.findClaimTarget(db, shiftId);
+  if (!target || target.regionId !== actor.workerRegionId) throw notFound('Shift', shiftId);
+  const shift = target.facts;
+  assertOpenAndFuture({ ...target, start: shift.start }, now);
+  const [workerFacts, seen] = await Promise.all([
+    loadWorkerFacts(db, [workerId], factsWindow([shift])),
+    // The statement reads only the worker's id; the facts get the full worker below.
+    loadEligibilityFacts(db, { id: workerId } as WorkerFacts, [shift]),
+  ]);
+  const worker = workerFacts.get(workerId);
+  if (!worker) throw forbidden('Only workers claim shifts');
+  const check = async (facts: EligibilityFacts) => {
+    if (facts.alreadyOn.has(shiftId)) throw new AppError('CONFLICT', 'You are already on this shift');
+    const violations = (await evaluateEligibility(db, facts, target.rules, target.timeZone)).get(shiftId) ?? [];
+    if (violations.length) throw notEligible(violations);
+  };
+  await check({ ...seen, worker });
+
+  const status = target.claimMode === 'instant' ? 'confirmed' : 'pending';
+  const row = {
+    id: randomUUID(),
+    shiftId,
+    workerId,
+    status,
+    source: 'claim',
+    start: shift.start,
+    end: shift.end,
+    isNewcomer: worker.isNewcomer,
+    ...(status === 'confirmed' ? { decidedAt: now } : {}),
+  } as const;
+  const event = { type: status === 'confirmed' ? 'claim.confirmed' : 'claim.pending', assignmentId: row.id } as const;
+  const notification = await prepareNotification(db, event, { id: row.id, shiftId, workerId });
+  const from = new Date(shift.start.getTime() - RULE_REACH_MS);
+  const to = new Date(shift.end.getTime() + RULE_REACH_MS);
+  const snapshot: repo.ClaimSnapshot = {
+    from,
+    to,
+    ownShiftIds: seen.held.filter((h) => h.start < to && h.end > from).map((h) => h.id),
+    occupantIds: seen.occupants.map((o) => o.id),
+  };
   return guardConstraints(() =>
     db.transaction(async (tx) => {
-      const target = await repo.findClaimTarget(tx, shiftId);
-      if (!target || target.regionId !== actor.workerRegionId) throw notFound('Shift', shiftId);
-      const shift = target.facts;
-      const worker = (await loadWorkerFacts(tx, [workerId], factsWindow([shift]), { isLocked: true })).get(workerId);
-      if (!worker) throw forbidden('Only workers claim shifts');
-      const locked = await repo.lockShiftForChange(tx, shiftId);
+      // Before the locks: written with the claim or not at all.
+      await recordNotification(tx, notification);
+      const locked = await repo.lockClaim(tx, workerId, shiftId);
       if (!locked) throw notFound('Shift', shiftId);
       assertOpenAndFuture({ ...locked, start: shift.start }, now);
-      const facts = await loadEligibilityFacts(tx, worker, [shift]);
-      if (facts.alreadyOn.has(shiftId)) throw new AppError('CONFLICT', 'You are already on this shift');
-      const violations = (await evaluateEligibility(tx, facts, target.rules, target.timeZone)).get(shiftId) ?? [];
-      if (violations.length) throw notEligible(violations);
-      const status = target.claimMode === 'instant' ? 'confirmed' : 'pending';
-      const row = await repo.insertAssignment(tx, {
-        shiftId,
-        workerId,
-        status,
-        source: 'claim',
-        start: shift.start,
-        end: shift.end,
-        isNewcomer: worker.isNewcomer,
-        ...(status === 'confirmed' ? { decidedAt: now } : {}),
-      });
-      await notify(tx, { type: status === 'confirmed' ? 'claim.confirmed' : 'claim.pending', assignmentId: row.id });
-      return toAssignment(row);
+      let created = await repo.insertClaimIfUnchanged(tx, row, snapshot);
+      if (!created) {
+        await check({ ...(await loadEligibilityFacts(tx, worker, [shift])), worker });
+        created = await repo.insertAssignment(tx, row);
+      }
+      return toAssignment(created);
     }),
   );
 }

@@ -1,6 +1,6 @@
 // Who hears about an event, and what each of them reads. One query per kind of fact, so an
 // event about hundreds of shifts or thousands of workers costs a handful of round trips.
-import { and, eq, inArray, isNotNull, isNull, lt, gt } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TLocale } from '../../shared/common.schemas.js';
 import type { DbOrTx } from '../db/open-database.js';
@@ -33,29 +33,31 @@ export type Recipient = {
   render: (locale: TLocale) => Message;
 };
 
+const shiftInfoColumns = {
+  id: shifts.id,
+  start: shifts.start,
+  end: shifts.end,
+  notes: shifts.notes,
+  status: shifts.status,
+  organisationId: shifts.organisationId,
+  organisationName: organisations.name,
+  regionId: organisations.regionId,
+  locationName: locations.name,
+  address: locations.address,
+  postcode: locations.postcode,
+  city: locations.city,
+  lat: locations.lat,
+  lon: locations.lon,
+  timeZone: locations.timeZone,
+  packageId: shifts.packageId,
+  packageNameNl: activityPackages.nameNl,
+  packageNameEn: activityPackages.nameEn,
+};
+
 export async function loadShiftInfos(db: DbOrTx, shiftIds: string[]): Promise<Map<string, ShiftInfo>> {
   if (shiftIds.length === 0) return new Map();
   const rows = await db
-    .select({
-      id: shifts.id,
-      start: shifts.start,
-      end: shifts.end,
-      notes: shifts.notes,
-      status: shifts.status,
-      organisationId: shifts.organisationId,
-      organisationName: organisations.name,
-      regionId: organisations.regionId,
-      locationName: locations.name,
-      address: locations.address,
-      postcode: locations.postcode,
-      city: locations.city,
-      lat: locations.lat,
-      lon: locations.lon,
-      timeZone: locations.timeZone,
-      packageId: shifts.packageId,
-      packageNameNl: activityPackages.nameNl,
-      packageNameEn: activityPackages.nameEn,
-    })
+    .select(shiftInfoColumns)
     .from(shifts)
     .innerJoin(organisations, eq(organisations.id, shifts.organisationId))
     .innerJoin(locations, eq(locations.id, shifts.locationId))
@@ -80,6 +82,48 @@ async function loadAssignments(db: DbOrTx, assignmentIds: string[]) {
     .where(inArray(assignments.id, assignmentIds));
 }
 
+/** An assignment that may not be stored yet (a claim prepares its notification before taking its locks). */
+export type AssignmentRef = { id: string; shiftId: string; workerId: string };
+
+/**
+ * The assignment's worker, its shift as messages show it and, when asked, the organisation's
+ * planners, in one statement: by id, or from the shift and the worker when the caller knows them.
+ */
+async function loadAssignmentContext(db: DbOrTx, ref: { id: string } | AssignmentRef, withPlanners: boolean) {
+  const columns = {
+    ...shiftInfoColumns,
+    userId: workers.userId,
+    workerName: workers.firstName,
+    workerLastName: workers.lastName,
+    plannerUserIds: withPlanners
+      ? sql<string[]>`coalesce((select json_agg(distinct r.user_id) from ${userRoles} r where r.role = 'planner' and r.organisation_id = ${shifts.organisationId}), '[]')`
+      : sql<string[]>`'[]'::json`,
+  };
+  const rows =
+    'shiftId' in ref
+      ? await db
+          .select(columns)
+          .from(shifts)
+          .innerJoin(workers, eq(workers.id, ref.workerId))
+          .innerJoin(organisations, eq(organisations.id, shifts.organisationId))
+          .innerJoin(locations, eq(locations.id, shifts.locationId))
+          .innerJoin(activityPackages, eq(activityPackages.id, shifts.packageId))
+          .where(eq(shifts.id, ref.shiftId))
+      : await db
+          .select(columns)
+          .from(assignments)
+          .innerJoin(workers, eq(workers.id, assignments.workerId))
+          .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
+          .innerJoin(organisations, eq(organisations.id, shifts.organisationId))
+          .innerJoin(locations, eq(locations.id, shifts.locationId))
+          .innerJoin(activityPackages, eq(activityPackages.id, shifts.packageId))
+          .where(eq(assignments.id, ref.id));
+  const row = rows[0];
+  if (!row) return undefined;
+  const { userId, workerName, workerLastName, plannerUserIds, ...shift } = row;
+  return { assignment: { id: ref.id, shiftId: shift.id, userId, workerName, workerLastName }, shift: shift satisfies ShiftInfo, plannerUserIds };
+}
+
 async function plannerUserIds(db: DbOrTx, organisationId: string): Promise<string[]> {
   const rows = await db
     .selectDistinct({ userId: userRoles.userId })
@@ -90,17 +134,17 @@ async function plannerUserIds(db: DbOrTx, organisationId: string): Promise<strin
 
 const fullName = (first: string, last: string) => `${first} ${last}`.trim();
 
-async function assignmentRecipients(db: DbOrTx, event: Extract<NotificationEvent, { assignmentId: string }>): Promise<Recipient[]> {
-  const [assignment] = await loadAssignments(db, [event.assignmentId]);
-  if (!assignment) return [];
-  const shift = (await loadShiftInfos(db, [assignment.shiftId])).get(assignment.shiftId);
-  if (!shift) return [];
+async function assignmentRecipients(db: DbOrTx, event: Extract<NotificationEvent, { assignmentId: string }>, known?: AssignmentRef): Promise<Recipient[]> {
+  const toPlannersToo = event.type === 'claim.pending' || (event.type === 'assignment.cancelled' && event.byWorker);
+  const context = await loadAssignmentContext(db, known?.id === event.assignmentId ? known : { id: event.assignmentId }, toPlannersToo);
+  if (!context) return [];
+  const { assignment, shift } = context;
   const payload = { assignmentId: assignment.id, shiftId: shift.id };
   const workerName = fullName(assignment.workerName, assignment.workerLastName);
   const toWorker = (render: Recipient['render']): Recipient[] =>
     assignment.userId ? [{ userId: assignment.userId, payload, dedupeKey: `${event.type}:${assignment.id}:${assignment.userId}`, render }] : [];
-  const toPlanners = async (render: Recipient['render']): Promise<Recipient[]> =>
-    (await plannerUserIds(db, shift.organisationId)).map((userId) => ({ userId, payload, dedupeKey: `${event.type}:${assignment.id}:${userId}`, render }));
+  const toPlanners = (render: Recipient['render']): Recipient[] =>
+    context.plannerUserIds.map((userId) => ({ userId, payload, dedupeKey: `${event.type}:${assignment.id}:${userId}`, render }));
 
   switch (event.type) {
     case 'claim.confirmed':
@@ -240,14 +284,15 @@ async function shiftPostedRecipients(db: DbOrTx, event: Extract<NotificationEven
   }));
 }
 
-export async function resolveRecipients(db: DbOrTx, event: NotificationEvent): Promise<Recipient[]> {
+/** `known`: the assignment's shift and worker, when it is not stored yet (a claim prepares before it inserts). */
+export async function resolveRecipients(db: DbOrTx, event: NotificationEvent, known?: AssignmentRef): Promise<Recipient[]> {
   switch (event.type) {
     case 'claim.confirmed':
     case 'claim.pending':
     case 'claim.rejected':
     case 'assignment.cancelled':
     case 'shift.reminder':
-      return assignmentRecipients(db, event);
+      return assignmentRecipients(db, event, known);
     case 'swap.requested':
     case 'swap.accepted':
     case 'swap.decided':

@@ -99,15 +99,28 @@ export function toWorkerEntry(
   const from = horizon.from.getTime();
   const to = horizon.to.getTime();
   const dated = w.exceptions.filter((e) => e.start < to && e.end > from);
-  const first = DateTime.fromJSDate(horizon.from, { zone: horizon.timeZone }).startOf('day').minus({ days: 1 });
-  const last = DateTime.fromJSDate(horizon.to, { zone: horizon.timeZone });
   const available: { start: string; end: string }[] = [];
   if (w.weekly.length) {
-    for (let day = first; day < last; day = day.plus({ days: 1 })) {
+    // Only here: zone arithmetic is costly, and most workers checked at once state no weekly windows.
+    const first = DateTime.fromJSDate(horizon.from, { zone: horizon.timeZone }).startOf('day').minus({ days: 1 });
+    const last = DateTime.fromJSDate(horizon.to, { zone: horizon.timeZone });
+    // Local midnights, one luxon step per day (two more for windows past midnight).
+    const days: DateTime[] = [];
+    for (let day = first; day < last; day = day.plus({ days: 1 })) days.push(day);
+    const count = days.length;
+    if (count) days.push(days[count - 1]!.plus({ days: 1 }), days[count - 1]!.plus({ days: 2 }));
+    const at = (d: number, minute: number): number => {
+      const day = days[d + Math.floor(minute / 1440)]!;
+      const next = days[d + Math.floor(minute / 1440) + 1];
+      // On a day without a clock change a local minute is midnight plus that many minutes; on a
+      // clock-change day the calendar arithmetic of atLocalMinute.
+      if (next && next.offset === day.offset) return day.toMillis() + (minute % 1440) * 60_000;
+      return atLocalMinute(days[d]!, minute).toMillis();
+    };
+    for (let d = 0; d < count; d++) {
+      const weekday = days[d]!.weekday;
       for (const window of w.weekly) {
-        if (window.weekday === day.weekday) {
-          available.push({ start: iso(atLocalMinute(day, window.startMinute).toMillis()), end: iso(atLocalMinute(day, window.endMinute).toMillis()) });
-        }
+        if (window.weekday === weekday) available.push({ start: iso(at(d, window.startMinute)), end: iso(at(d, window.endMinute)) });
       }
     }
   }
