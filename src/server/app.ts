@@ -13,6 +13,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { competenceRoutes } from './competences/competences.routes.js';
 import type { Database } from './db/open-database.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { healthRoutes, VERSION } from './health/health.routes.js';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(organisationRoutes, { db });
   await app.register(packageRoutes, { db });
   await app.register(workerRoutes, { db });
+  await app.register(competenceRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(shiftRoutes, { db });
   await app.register(shiftImportRoutes, { db });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ZEligibilityRule, ZRuleViolation } from './assignments.schemas.js';
 import { ZId } from './common.schemas.js';
+import { refineUniqueKeys, ZCompetenceRequirement, ZCompetenceRequirements } from './competences.schemas.js';
 import { ZEntryKind } from './journey.schemas.js';
 
-export const ZScorePartName = z.enum(['packageFit', 'distance', 'availability', 'preference', 'continuity', 'fairness', 'reservistProgress']);
+export const ZScorePartName = z.enum(['packageFit', 'competences', 'distance', 'availability', 'preference', 'continuity', 'fairness', 'reservistProgress']);
 export type TScorePartName = z.infer<typeof ZScorePartName>;
 
 /** One named term of a candidate's score: value in [0, 1] times weight gives the points. */
@@ -28,10 +29,17 @@ export const ZCandidate = z.object({
 });
 export type TCandidate = z.infer<typeof ZCandidate>;
 
+/** The engine's hard rules, and the ranking's own: a competence the request requires. */
+export const ZRankingRule = z.enum([...ZEligibilityRule.options, 'competence']);
+export type TRankingRule = z.infer<typeof ZRankingRule>;
+export const ZRankingViolation = ZRuleViolation.extend({ rule: ZRankingRule });
+
 export const ZRuledOutGroup = z.object({
-  rule: ZEligibilityRule,
+  rule: ZRankingRule,
   count: z.number().int(),
-  examples: z.array(z.object({ workerId: ZId, name: z.string(), violation: ZRuleViolation.nullable() })),
+  examples: z.array(z.object({ workerId: ZId, name: z.string(), violation: ZRankingViolation.nullable() })),
+  /** For `competence`: how many of the group miss each required competence (a worker may miss several). */
+  byCompetence: z.array(z.object({ key: z.string(), count: z.number().int() })).optional(),
 });
 export type TRuledOutGroup = z.infer<typeof ZRuledOutGroup>;
 
@@ -57,8 +65,11 @@ export const ZCreateMediationRequest = z
     shiftsPerWeek: z.number().int().min(1).max(14).nullable().default(null),
     supervisionCapacity: z.number().int().min(0).max(20).default(0),
     description: z.string().trim().max(2000).default(''),
+    /** Competences beyond the packages: required ones rule others out, wished ones add to the score. */
+    competences: ZCompetenceRequirements.default([]),
   })
-  .refine((r) => Date.parse(r.periodEnd) > Date.parse(r.periodStart), { path: ['periodEnd'], message: 'must be after periodStart' });
+  .refine((r) => Date.parse(r.periodEnd) > Date.parse(r.periodStart), { path: ['periodEnd'], message: 'must be after periodStart' })
+  .superRefine((r, ctx) => refineUniqueKeys(r.competences, ctx, 'competences'));
 export type TCreateMediationRequest = z.infer<typeof ZCreateMediationRequest>;
 
 export const ZMediationRequest = z.object({
@@ -76,6 +87,7 @@ export const ZMediationRequest = z.object({
   status: z.enum(['open', 'filled', 'closed']),
   createdAt: z.string(),
   firstOfferAt: z.string().nullable(),
+  competences: z.array(ZCompetenceRequirement),
 });
 export type TMediationRequest = z.infer<typeof ZMediationRequest>;
 

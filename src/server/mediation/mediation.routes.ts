@@ -14,6 +14,7 @@ import {
   ZPlacementResult,
   ZPlaceOnShifts,
 } from '../../shared/mediation.schemas.js';
+import { ZSetRequestCompetences } from '../../shared/competences.schemas.js';
 import { actorOf } from '../auth/auth.plugin.js';
 import type { Db } from '../db/open-database.js';
 import { errorResponses } from '../http/responses.js';
@@ -52,6 +53,20 @@ export const mediationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/requests/:id',
     { schema: { tags, summary: 'A request with its offers', params: ZIdParams, response: { 200: ZMediationRequest.extend({ offers: z.array(ZOffer) }), ...errorResponses } } },
     async (request) => service.getRequest(db, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/requests/:id/competences',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a request’s competence requirements: required (rules out who lacks one) or wished (scores); planner of the organisation, the region’s mediators',
+        params: ZIdParams,
+        body: ZSetRequestCompetences,
+        response: { 200: ZMediationRequest, ...errorResponses },
+      },
+    },
+    async (request) => service.setRequestCompetences(db, actorOf(request), request.params.id, request.body),
   );
 
   app.get(

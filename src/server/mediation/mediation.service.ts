@@ -12,6 +12,8 @@ import type {
   TPlaceOnShifts,
   TPlacementResult,
 } from '../../shared/mediation.schemas.js';
+import type { TSetRequestCompetences } from '../../shared/competences.schemas.js';
+import { replaceRequirements, requirementsOf, resolveRequirements } from '../competences/competences.service.js';
 import { canMediateRegion, isAdmin, plannerOrganisationIds, regionIdsAs, type Actor } from '../auth/actor.js';
 import { findLiveAssignment, findOrganisationContext, insertAssignment, lockWorkers } from '../assignments/assignments.repo.js';
 import { checkEligibility, loadShiftFacts } from '../assignments/eligibility.js';
@@ -49,7 +51,9 @@ export async function candidatesForShift(db: DbOrTx, actor: Actor, shiftId: stri
   );
 }
 
-const toRequest = (r: repo.RequestRow): TMediationRequest => ({
+type Requirements = Awaited<ReturnType<typeof requirementsOf>>;
+
+const toRequest = (r: repo.RequestRow, requirements: Requirements): TMediationRequest => ({
   id: r.id,
   organisationId: r.organisationId,
   organisationName: r.organisationName,
@@ -64,7 +68,14 @@ const toRequest = (r: repo.RequestRow): TMediationRequest => ({
   status: r.status,
   createdAt: r.createdAt.toISOString(),
   firstOfferAt: r.firstOfferAt?.toISOString() ?? null,
+  competences: requirements.get(r.id)?.read ?? [],
 });
+
+/** The requests as the API returns them, with their competence requirements read in one statement. */
+async function toRequests(db: DbOrTx, rows: repo.RequestRow[]): Promise<TMediationRequest[]> {
+  const requirements = await requirementsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toRequest(r, requirements));
+}
 
 const toOffer = (o: repo.OfferRow): TOffer => ({
   id: o.id,
@@ -96,18 +107,36 @@ export async function createRequest(db: Db, actor: Actor, input: TCreateMediatio
   const known = await db.select({ id: activityPackages.id }).from(activityPackages).where(inArray(activityPackages.id, packageIds));
   const missing = packageIds.filter((id) => !known.some((k) => k.id === id));
   if (missing.length) throw new AppError('VALIDATION_FAILED', 'Unknown activity package', missing.map((id) => ({ path: `packageIds[${input.packageIds.indexOf(id)}]`, message: 'unknown package' })));
-  const row = await repo.insertRequest(db, {
-    organisationId: location.organisationId,
-    locationId: location.id,
-    packageIds,
-    periodStart: new Date(input.periodStart),
-    periodEnd: new Date(input.periodEnd),
-    shiftsPerWeek: input.shiftsPerWeek,
-    supervisionCapacity: input.supervisionCapacity,
-    description: input.description,
-    createdByUserId: actor.userId,
+  const context = await findOrganisationContext(db, location.organisationId);
+  const requirements = await resolveRequirements(db, context.regionId, input.competences);
+  return db.transaction(async (tx) => {
+    const row = await repo.insertRequest(tx, {
+      organisationId: location.organisationId,
+      locationId: location.id,
+      packageIds,
+      periodStart: new Date(input.periodStart),
+      periodEnd: new Date(input.periodEnd),
+      shiftsPerWeek: input.shiftsPerWeek,
+      supervisionCapacity: input.supervisionCapacity,
+      description: input.description,
+      createdByUserId: actor.userId,
+    });
+    await replaceRequirements(tx, row.id, requirements);
+    return (await toRequests(tx, [(await repo.findRequest(tx, row.id))!]))[0]!;
   });
-  return toRequest((await repo.findRequest(db, row.id))!);
+}
+
+/** Replaces a request's competence requirements (the organisation's planners, the region's mediators) while it is open. */
+export async function setRequestCompetences(db: Db, actor: Actor, id: string, input: TSetRequestCompetences): Promise<TMediationRequest> {
+  const request = await visibleRequest(db, actor, id);
+  if (!isPlannerOf(actor, request.organisationId) && !canMediateRegion(actor, request.regionId)) throw forbidden('Only the organisation’s planners and the region’s mediators change a request');
+  if (request.status !== 'open') throw new AppError('CONFLICT', `This request is ${request.status}`, [{ path: 'competences', message: 'only an open request changes' }]);
+  const requirements = await resolveRequirements(db, request.regionId, input.competences);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select id from requests where id = ${id} for update`);
+    await replaceRequirements(tx, id, requirements);
+    return (await toRequests(tx, [request]))[0]!;
+  });
 }
 
 /** Planners see their organisations' requests; mediators and coordinators those of their regions. */
@@ -115,15 +144,15 @@ export async function listRequests(db: DbOrTx, actor: Actor, query: { status?: '
   const where = query.status ? eq(requests.status, query.status) : undefined;
   if (isAdmin(actor)) {
     const regionIds = (await db.selectDistinct({ id: organisations.regionId }).from(organisations)).map((r) => r.id);
-    return (await repo.listRequests(db, { organisationIds: [], regionIds }, where)).map(toRequest);
+    return toRequests(db, await repo.listRequests(db, { organisationIds: [], regionIds }, where));
   }
   const rows = await repo.listRequests(db, { organisationIds: plannerOrganisationIds(actor), regionIds: regionIdsAs(actor, 'mediator', 'coordinator') }, where);
-  return rows.map(toRequest);
+  return toRequests(db, rows);
 }
 
 export async function getRequest(db: DbOrTx, actor: Actor, id: string): Promise<TMediationRequest & { offers: TOffer[] }> {
   const request = await visibleRequest(db, actor, id);
-  return { ...toRequest(request), offers: (await repo.listOffers(db, eq(offers.requestId, id))).map(toOffer) };
+  return { ...(await toRequests(db, [request]))[0]!, offers: (await repo.listOffers(db, eq(offers.requestId, id))).map(toOffer) };
 }
 
 /** The same ranking as for shifts, over the request's packages and period and the rules about the person. */
@@ -132,6 +161,8 @@ export async function candidatesForRequest(db: DbOrTx, actor: Actor, id: string,
   const context = await findOrganisationContext(db, request.organisationId);
   const [location] = await db.select().from(locations).where(eq(locations.id, request.locationId));
   const [main] = await db.select().from(activityPackages).where(eq(activityPackages.id, request.packageIds[0]!));
+  const asked = (await requirementsOf(db, [request.id])).get(request.id)?.ids ?? [];
+  const named = (level: 'required' | 'wished') => asked.filter((r) => r.level === level).map((r) => ({ id: r.competenceId, key: r.key }));
   return rankCandidates(
     db,
     {
@@ -150,6 +181,7 @@ export async function candidatesForRequest(db: DbOrTx, actor: Actor, id: string,
         lon: location!.lon,
       },
       packageIds: request.packageIds,
+      competences: { required: named('required'), wished: named('wished') },
       regionId: context.regionId,
       rules: context.rules,
       timeZone: context.timeZone,

@@ -1,8 +1,8 @@
 // Ranked candidates for a shift or a request: every worker of the region who could do it, ordered by
 // a transparent score, and for the others why not. Ranking one shift against a whole region must be
 // fast, so it runs in stages:
-// 1. one SQL pass over the region (`ranking/pool.ts`) counts the workers the package rule and the
-//    travel rule rule out and short-lists the best-placed of the others; it reads only the region's
+// 1. one SQL pass over the region (`ranking/pool.ts`) counts the workers the package rule, the
+//    travel rule and a request's required competences rule out and short-lists the best-placed of the others; it reads only the region's
 //    workers and their packages, so it is kept in process under the region's `workers_version`
 //    (`ranking/pool-cache.ts`), which the database changes on every write to them;
 // 2. the short list is scored in one statement (`ranking/score.ts`) — every part of the score is
@@ -10,15 +10,14 @@
 // 3. the planning engine's own hard constraints (`ranking/exact-check.ts`, the same ones claims and
 //    auto-planning use) check the best-scored workers exactly, in ONE planning problem per batch,
 //    and the next batch only while fewer than the page asked for may take it.
-import type { TCandidate, TCandidateList, TRuledOutGroup } from '../../shared/mediation.schemas.js';
-import type { EligibilityRule } from '../../solver/regional/constraints/index.js';
+import type { TCandidate, TCandidateList, TRankingRule, TRuledOutGroup } from '../../shared/mediation.schemas.js';
 import { describe } from '../assignments/eligibility.js';
 import type { DbOrTx } from '../db/open-database.js';
 import { checkWorkers, groupingRuleOf } from './ranking/exact-check.js';
-import { EXAMPLES_PER_RULE } from './ranking/pool.js';
+import { EXAMPLES_PER_RULE, type PoolScan } from './ranking/pool.js';
 import { loadPool } from './ranking/pool-cache.js';
-import { byScore, fullName, loadCandidateRows, round, toCandidate, type CandidateRow } from './ranking/score.js';
-import type { RankingTarget } from './ranking/target.js';
+import { byScore, describeMissing, fullName, loadCandidateRows, missingRequired, round, toCandidate, type CandidateRow } from './ranking/score.js';
+import { NO_COMPETENCES, type RankingTarget } from './ranking/target.js';
 
 export type { RankingTarget } from './ranking/target.js';
 
@@ -31,18 +30,25 @@ export const shortListSizeFor = (limit: number) => Math.min(2000, Math.max(200, 
 const firstBatchFor = (limit: number) => Math.max(20, 2 * limit);
 
 /** The groups the quick filter counted in SQL, with their examples worded as the engine words them. */
-function filteredOutGroups(counts: Record<'package' | 'travel', number>, examples: Record<'package' | 'travel', string[]>, rows: Map<string, CandidateRow>): TRuledOutGroup[] {
-  return (['package', 'travel'] as const)
+function filteredOutGroups(pool: PoolScan, target: RankingTarget, rows: Map<string, CandidateRow>): TRuledOutGroup[] {
+  const { counts, examples } = pool;
+  const required = (target.competences ?? NO_COMPETENCES).required;
+  return (['package', 'travel', 'competence'] as const)
     .filter((rule) => counts[rule] > 0)
     .map((rule) => ({
       rule,
       count: counts[rule],
-      examples: examples[rule].flatMap((id) => {
+      examples: examples[rule].flatMap((id): TRuledOutGroup['examples'] => {
         const row = rows.get(id);
         if (!row) return [];
+        if (rule === 'competence') {
+          const missing = missingRequired(required, row.competences);
+          return [{ workerId: id, name: fullName(row), violation: { rule, params: { missing: missing.join(',') }, message: describeMissing(missing) } }];
+        }
         const params: Record<string, number> = rule === 'travel' ? { distanceKm: round(row.distanceKm), maxTravelKm: row.maxTravelKm } : {};
         return [{ workerId: id, name: fullName(row), violation: { rule, params, message: describe(rule, params) } }];
       }),
+      ...(rule === 'competence' ? { byCompetence: required.map((c, i) => ({ key: c.key, count: pool.missingByCompetence[i] ?? 0 })).filter((c) => c.count > 0) } : {}),
     }));
 }
 
@@ -51,7 +57,7 @@ export async function rankCandidates(db: DbOrTx, target: RankingTarget, options:
   const now = options.now ?? new Date();
   const pool = await loadPool(db, target, shortListSizeFor(options.limit));
   const rows = new Map(
-    (await loadCandidateRows(db, target, [...pool.shortList, ...pool.examples.package, ...pool.examples.travel], now)).map((r) => [r.id, r]),
+    (await loadCandidateRows(db, target, [...pool.shortList, ...pool.examples.package, ...pool.examples.travel, ...pool.examples.competence], now)).map((r) => [r.id, r]),
   );
   const scored = pool.shortList.flatMap((id) => {
     const row = rows.get(id);
@@ -59,7 +65,7 @@ export async function rankCandidates(db: DbOrTx, target: RankingTarget, options:
   });
   scored.sort(byScore);
 
-  const groups = new Map<EligibilityRule, TRuledOutGroup>(filteredOutGroups(pool.counts, pool.examples, rows).map((g) => [g.rule, g]));
+  const groups = new Map<TRankingRule, TRuledOutGroup>(filteredOutGroups(pool, target, rows).map((g) => [g.rule, g]));
   const candidates: TCandidate[] = [];
   let checked = 0;
   for (let size = firstBatchFor(options.limit); checked < scored.length && candidates.length < options.limit; size *= 2) {

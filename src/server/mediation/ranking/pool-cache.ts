@@ -55,9 +55,18 @@ export class PoolCache {
 /** The process's cache, shared by every ranking. */
 export const poolCache = new PoolCache();
 
-/** Everything the pass reads besides the region's workers: region, package, location and list size. */
+/** Everything the pass reads besides the region's workers: region, package, location, competences asked and list size. */
 const keyOf = (target: RankingTarget, version: number, shortListSize: number) =>
-  [target.regionId, version, target.packageIds[0], target.facts.lat, target.facts.lon, shortListSize].join('|');
+  [
+    target.regionId,
+    version,
+    target.packageIds[0],
+    target.facts.lat,
+    target.facts.lon,
+    shortListSize,
+    target.competences?.required.map((c) => c.id).join(',') ?? '',
+    target.competences?.wished.map((c) => c.id).join(',') ?? '',
+  ].join('|');
 
 /** The first `size` of `ids` not in `left`, or null when a list cut short by the cache may be missing some. */
 function firstOutside(ids: readonly string[], left: ReadonlySet<string>, size: number, cap: number): string[] | null {
@@ -71,14 +80,18 @@ function leaveOut(pass: RegionPass, onShift: OnShiftWorker[], shortListSize: num
   const examplesCap = EXAMPLES_PER_RULE + SLACK;
   const packageExamples = firstOutside(pass.examples.package, left, EXAMPLES_PER_RULE, examplesCap);
   const travelExamples = firstOutside(pass.examples.travel, left, EXAMPLES_PER_RULE, examplesCap);
+  // Only requests require competences, and nobody is on a request: on a shift this list is empty.
+  const competenceExamples = firstOutside(pass.examples.competence, left, EXAMPLES_PER_RULE, examplesCap);
   const shortList = firstOutside(pass.shortList, left, shortListSize, shortListSize + SLACK);
-  if (!packageExamples || !travelExamples || !shortList) return null;
+  if (!packageExamples || !travelExamples || !competenceExamples || !shortList || (onShift.length > 0 && pass.counts.competence > 0)) return null;
   return {
     counts: {
       package: pass.counts.package - onShift.filter((w) => !w.held).length,
       travel: pass.counts.travel - onShift.filter((w) => w.held && !w.near).length,
+      competence: pass.counts.competence,
     },
-    examples: { package: packageExamples, travel: travelExamples },
+    examples: { package: packageExamples, travel: travelExamples, competence: competenceExamples },
+    missingByCompetence: pass.missingByCompetence,
     shortList,
   };
 }

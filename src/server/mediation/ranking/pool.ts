@@ -12,14 +12,16 @@
 // - the latitude box is only a shortcut for the same travel verdict: a great-circle distance is at
 //   least the latitude difference along a meridian, R·|Δφ| = 111.19 km per degree, so a worker with
 //   |Δlat| · 111.0 > maxTravelKm + 0.5 is beyond the margin and the haversine need not be computed.
+// - required competences (the ranking's own rule, `score.ts` `missingRequired`): a worker_competences
+//   row (worker, competence) for each competence the request requires. Only requests have them.
 // Workers already live on the shift are neither candidates nor ruled out. The pass reads only the
-// region's worker rows and their packages, so `pool-cache.ts` can keep it under the region's
+// region's worker rows, their packages and competences, so `pool-cache.ts` can keep it under the region's
 // `workers_version` and leave out the workers on the shift per request.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/open-database.js';
 import { haversineSql } from './haversine-sql.js';
-import { SCORE_WEIGHTS } from './score.js';
-import type { RankingTarget } from './target.js';
+import { COMPETENCE_CREDIT, SCORE_WEIGHTS } from './score.js';
+import { NO_COMPETENCES, type RankingTarget } from './target.js';
 
 /** SQL's haversine and the engine's may differ in the last digits: the exact check has the final word. */
 export const RADIUS_TOLERANCE_KM = 0.5;
@@ -28,9 +30,11 @@ const KM_PER_DEGREE_LAT_AT_LEAST = 111.0;
 export const EXAMPLES_PER_RULE = 3;
 
 export type PoolScan = {
-  /** Workers without the package, and with it but beyond their travel radius. */
-  counts: { package: number; travel: number };
-  examples: { package: string[]; travel: string[] };
+  /** Workers without the package; with it but beyond their travel radius; within it but without a required competence. */
+  counts: { package: number; travel: number; competence: number };
+  examples: { package: string[]; travel: string[]; competence: string[] };
+  /** Of `counts.competence`, how many miss each required competence (in the target's order). */
+  missingByCompetence: number[];
   /** Workers who pass both rules, best-placed first (see `shortListKey`), at most the size asked. */
   shortList: string[];
 };
@@ -40,15 +44,30 @@ export type PoolScan = {
  * distance part exactly, and the most the reservist part can add — so the workers scored and
  * checked exactly are those the score can rank highest, not only the nearest.
  */
-function shortListKey(distanceKm: SQL, maxTravelKm: SQL, minDaysPerYear: SQL): SQL {
-  return sql`(${SCORE_WEIGHTS.distance}::float8 * greatest(0::float8, 1 - ${distanceKm} / greatest(1, ${maxTravelKm})) + case when coalesce(${minDaysPerYear}, 0) > 0 then ${SCORE_WEIGHTS.reservistProgress}::float8 else 0 end)`;
+function shortListKey(distanceKm: SQL, maxTravelKm: SQL, minDaysPerYear: SQL, competencePoints: SQL): SQL {
+  return sql`(${SCORE_WEIGHTS.distance}::float8 * greatest(0::float8, 1 - ${distanceKm} / greatest(1, ${maxTravelKm})) + case when coalesce(${minDaysPerYear}, 0) > 0 then ${SCORE_WEIGHTS.reservistProgress}::float8 else 0 end + ${competencePoints})`;
 }
 
-/** The per-worker facts of the pass: "holds the package" and the distance (null outside the latitude box). */
+const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]`;
+
+/**
+ * The per-worker facts of the pass: "holds the package", the distance (null outside the latitude
+ * box), the required competences missing (constant empty when none are required) and the points of
+ * the wished ones (`score.ts` `competenceFit` times the weight; constant 0 when none are wished).
+ */
 function perWorkerSql(target: RankingTarget) {
   const { lat, lon } = target.facts;
   const reach = sql`(w.max_travel_km + ${RADIUS_TOLERANCE_KM}::float8)`;
+  const { required, wished } = target.competences ?? NO_COMPETENCES;
   return {
+    missing: required.length
+      ? sql`array(select c.id from unnest(${uuidArray(required.map((c) => c.id))}) c(id)
+          where not exists (select 1 from worker_competences wc where wc.worker_id = w.id and wc.competence_id = c.id))`
+      : sql`'{}'::uuid[]`,
+    competencePoints: wished.length
+      ? sql`(select coalesce(sum(case when wc.source = 'confirmed' then ${COMPETENCE_CREDIT.confirmed}::float8 else ${COMPETENCE_CREDIT.selfDeclared}::float8 end), 0)
+          from worker_competences wc where wc.worker_id = w.id and wc.competence_id = any (${uuidArray(wished.map((c) => c.id))})) * ${SCORE_WEIGHTS.competences / wished.length}::float8`
+      : sql`0::float8`,
     held: sql`w.id in (select wp.worker_id from worker_packages wp where wp.package_id = ${target.packageIds[0]!}::uuid)`,
     distanceKm: sql`case when abs(w.home_lat - ${lat}::float8) * ${KM_PER_DEGREE_LAT_AT_LEAST}::float8 <= ${reach}
           then ${haversineSql(sql`w.home_lat`, sql`w.home_lon`, lat, lon)} end`,
@@ -77,6 +96,11 @@ export type RegionPass = PoolScan & {
 export async function runRegionPass(db: DbOrTx, target: RankingTarget, excluded: SQL | null, caps: { examples: number; shortList: number }): Promise<RegionPass> {
   const perWorker = perWorkerSql(target);
   const near = nearSql(sql`distance_km`, sql`max_travel_km`);
+  const required = (target.competences ?? NO_COMPETENCES).required;
+  const lacking = sql`(held and ${near} and cardinality(missing) > 0)`;
+  const missingCounts = required.length
+    ? sql`json_build_array(${sql.join(required.map((c) => sql`count(*) filter (where held and ${near} and ${c.id}::uuid = any (missing))`), sql`, `)})`
+    : sql`'[]'::json`;
   // `offset 0` keeps the inner select a step of its own, so the package probe and the haversine run
   // once per worker; the haversine only inside the latitude box.
   const result = (await db.execute(sql`
@@ -86,10 +110,14 @@ export async function runRegionPass(db: DbOrTx, target: RankingTarget, excluded:
       count(*) filter (where held and not ${near})::int as "travel",
       to_json((array_agg(id order by id) filter (where not held))[1:${caps.examples}]) as "packageExamples",
       to_json((array_agg(id order by id) filter (where held and not ${near}))[1:${caps.examples}]) as "travelExamples",
-      to_json((array_agg(id order by ${shortListKey(sql`distance_km`, sql`max_travel_km`, sql`min_days_per_year`)} desc, distance_km, id)
-        filter (where held and ${near}))[1:${caps.shortList}]) as "shortList"
+      count(*) filter (where ${lacking})::int as "competence",
+      to_json((array_agg(id order by id) filter (where ${lacking}))[1:${caps.examples}]) as "competenceExamples",
+      ${missingCounts} as "missingByCompetence",
+      to_json((array_agg(id order by ${shortListKey(sql`distance_km`, sql`max_travel_km`, sql`min_days_per_year`, sql`competence_points`)} desc, distance_km, id)
+        filter (where held and ${near} and cardinality(missing) = 0))[1:${caps.shortList}]) as "shortList"
     from (
-      select w.id, w.max_travel_km, w.min_days_per_year, ${perWorker.held} as held, ${perWorker.distanceKm} as distance_km
+      select w.id, w.max_travel_km, w.min_days_per_year, ${perWorker.held} as held, ${perWorker.distanceKm} as distance_km,
+        ${perWorker.missing} as missing, ${perWorker.competencePoints} as competence_points
       from workers w
       where w.region_id = ${target.regionId}::uuid ${excluded ? sql`and w.id <> all (${excluded})` : sql``}
       offset 0
@@ -97,8 +125,9 @@ export async function runRegionPass(db: DbOrTx, target: RankingTarget, excluded:
   const row = result.rows[0]!;
   return {
     version: Number(row.version),
-    counts: { package: row.package, travel: row.travel },
-    examples: { package: row.packageExamples ?? [], travel: row.travelExamples ?? [] },
+    counts: { package: row.package, travel: row.travel, competence: row.competence },
+    examples: { package: row.packageExamples ?? [], travel: row.travelExamples ?? [], competence: row.competenceExamples ?? [] },
+    missingByCompetence: row.missingByCompetence,
     shortList: row.shortList ?? [],
   };
 }
@@ -134,5 +163,8 @@ type PoolRow = {
   travel: number;
   packageExamples: string[] | null;
   travelExamples: string[] | null;
+  competence: number;
+  competenceExamples: string[] | null;
+  missingByCompetence: number[];
   shortList: string[] | null;
 };

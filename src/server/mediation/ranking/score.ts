@@ -1,22 +1,23 @@
 // The score of a candidate in named parts, and the facts it needs for a short list of workers in
-// one statement (name, distance, packages held, stated availability, preferences, continuity,
-// hours that month, reservist days), so that the short list is scored before the exact check and
+// one statement (name, distance, packages held, competences held, stated availability, preferences,
+// continuity, hours that month, reservist days), so that the short list is scored before the exact check and
 // only the best-scored workers need checking.
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { TCandidate, TScorePart, TScorePartName } from '../../../shared/mediation.schemas.js';
 import type { DbOrTx } from '../../db/open-database.js';
 import { haversineSql } from './haversine-sql.js';
-import type { RankingTarget } from './target.js';
+import { NO_COMPETENCES, type RankingTarget, type TargetCompetence, type TargetCompetences } from './target.js';
 
 const DAY_MS = 86_400_000;
 
 /** Weights of the score parts; each part's value lies in [0, 1], so a perfect candidate scores 100. */
 export const SCORE_WEIGHTS: Record<TScorePartName, number> = {
-  packageFit: 20,
+  packageFit: 15,
+  competences: 10,
   distance: 20,
   availability: 10,
-  preference: 15,
+  preference: 10,
   continuity: 15,
   fairness: 10,
   reservistProgress: 10,
@@ -26,6 +27,47 @@ const CONTINUITY_FULL_AT = 5;
 /** Hours in the month at which the fairness part reaches zero. */
 const FAIRNESS_ZERO_AT_MINUTES = 160 * 60;
 
+/**
+ * What a wished competence the worker holds is worth: a confirmed one fully, a self-declared one half
+ * (the person says so; nobody has checked yet).
+ */
+export const COMPETENCE_CREDIT = { confirmed: 1, selfDeclared: 0.5 } as const;
+
+/** A competence a worker holds, among those the target names. */
+export type HeldCompetence = { id: string; confirmed: boolean };
+
+/**
+ * The required-competence rule: the keys of the required competences the worker does not hold (in
+ * the request's order); empty when they may be ranked. The region pass (`pool.ts`) decides the same
+ * predicate in SQL — a worker_competences row (worker, competence) for each required one — and
+ * explains its examples with this function.
+ */
+export function missingRequired(required: readonly TargetCompetence[], held: readonly HeldCompetence[]): string[] {
+  const ids = new Set(held.map((h) => h.id));
+  return required.filter((c) => !ids.has(c.id)).map((c) => c.key);
+}
+
+/** The English sentence of the competence rule (the interface words it from `params.missing`). */
+export const describeMissing = (keys: readonly string[]) => `Misses the required competence${keys.length === 1 ? '' : 's'}: ${keys.join(', ')}`;
+
+/**
+ * The competences part's value: the share of the wished competences held, a confirmed one counting
+ * `COMPETENCE_CREDIT.confirmed`, a self-declared one `COMPETENCE_CREDIT.selfDeclared`. Nothing wished
+ * (every shift): 1 for everyone, so the part changes no order.
+ */
+export function competenceFit(wished: readonly TargetCompetence[], held: readonly HeldCompetence[]) {
+  const byId = new Map(held.map((h) => [h.id, h]));
+  const have = wished.filter((c) => byId.has(c.id));
+  const confirmed = have.filter((c) => byId.get(c.id)!.confirmed).length;
+  const credit = confirmed * COMPETENCE_CREDIT.confirmed + (have.length - confirmed) * COMPETENCE_CREDIT.selfDeclared;
+  return {
+    value: wished.length === 0 ? 1 : credit / wished.length,
+    held: have.map((c) => c.key),
+    confirmed,
+    missing: wished.filter((c) => !byId.has(c.id)).map((c) => c.key),
+  };
+}
+
 export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 export const fullName = (r: { firstName: string; lastName: string }) => `${r.firstName} ${r.lastName}`;
 
@@ -33,6 +75,8 @@ export const fullName = (r: { firstName: string; lastName: string }) => `${r.fir
 export function scoreParts(input: {
   packagesHeld: number;
   packagesAsked: number;
+  /** The target's competences and those of them the worker holds; left out: none asked. */
+  competences?: { target: TargetCompetences; held: HeldCompetence[] };
   distanceKm: number;
   maxTravelKm: number;
   hasWindows: boolean;
@@ -50,11 +94,34 @@ export function scoreParts(input: {
   const prefersThis = input.preferredOrganisations.includes(input.organisationId);
   const hasPreferences = input.preferredOrganisations.length > 0;
   const remainingDays = input.minDaysPerYear === null ? 0 : Math.max(0, input.minDaysPerYear - input.yearDays);
+  const target = input.competences?.target ?? NO_COMPETENCES;
+  const fit = competenceFit(target.wished, input.competences?.held ?? []);
+  const requiredHeld = target.required.length - missingRequired(target.required, input.competences?.held ?? []).length;
   return [
     part('packageFit', input.packagesHeld / Math.max(1, input.packagesAsked), `Holds ${input.packagesHeld} of the ${input.packagesAsked} activity packages asked for`, {
       held: input.packagesHeld,
       asked: input.packagesAsked,
     }),
+    part(
+      'competences',
+      fit.value,
+      target.wished.length === 0
+        ? target.required.length === 0
+          ? 'No competences asked for'
+          : `Holds all ${target.required.length} required competences; none wished`
+        : `Holds ${fit.held.length} of the ${target.wished.length} wished competences (${fit.confirmed} confirmed)` +
+            (fit.held.length ? `: ${fit.held.join(', ')}` : '') +
+            (fit.missing.length ? `; lacks ${fit.missing.join(', ')}` : ''),
+      {
+        held: fit.held.length,
+        wished: target.wished.length,
+        confirmed: fit.confirmed,
+        required: target.required.length,
+        requiredHeld,
+        heldKeys: fit.held.join(','),
+        missingKeys: fit.missing.join(','),
+      },
+    ),
     part('distance', 1 - input.distanceKm / Math.max(1, input.maxTravelKm), `Lives ${round(input.distanceKm)} km away (travels up to ${input.maxTravelKm} km)`, {
       distanceKm: round(input.distanceKm),
       maxTravelKm: input.maxTravelKm,
@@ -96,6 +163,8 @@ export type CandidateRow = {
   maxTravelKm: number;
   minDaysPerYear: number | null;
   packagesHeld: number;
+  /** The worker's competences among those the target names (empty when it names none). */
+  competences: HeldCompetence[];
   hasWindows: boolean;
   preferredOrganisations: string[];
   shiftsAtOrganisation: number;
@@ -118,10 +187,16 @@ export async function loadCandidateRows(db: DbOrTx, target: RankingTarget, worke
   const year = local.startOf('year');
   const asked = sql.join(target.packageIds.map((id) => sql`${id}::uuid`), sql`, `);
   const ids = sql.join(workerIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const named = [...(target.competences?.required ?? []), ...(target.competences?.wished ?? [])].map((c) => c.id);
+  const competencesHeld = named.length
+    ? sql`coalesce((select json_agg(json_build_object('id', wc.competence_id, 'confirmed', wc.source = 'confirmed')) from worker_competences wc
+        where wc.worker_id = w.id and wc.competence_id in (${sql.join(named.map((id) => sql`${id}::uuid`), sql`, `)})), '[]')`
+    : sql`'[]'::json`;
   const result = (await db.execute(sql`
     select w.id, w.first_name as "firstName", w.last_name as "lastName", w.kind, w.max_travel_km as "maxTravelKm", w.min_days_per_year as "minDaysPerYear",
       ${haversineSql(sql`w.home_lat`, sql`w.home_lon`, t.lat, t.lon)} as "distanceKm",
       (select count(*) from worker_packages p where p.worker_id = w.id and p.package_id in (${asked}))::int as "packagesHeld",
+      ${competencesHeld} as "competences",
       (exists (select 1 from worker_weekly_availability a where a.worker_id = w.id)
         or exists (select 1 from worker_availability_exceptions e where e.worker_id = w.id and e.is_available and e.start < ${at(t.end)} and e."end" > ${at(t.start)})) as "hasWindows",
       coalesce((select json_agg(p.organisation_id) from worker_preferred_organisations p where p.worker_id = w.id), '[]') as "preferredOrganisations",
@@ -142,6 +217,7 @@ export function toCandidate(row: CandidateRow, target: RankingTarget): TCandidat
   const parts = scoreParts({
     packagesHeld: row.packagesHeld,
     packagesAsked: target.packageIds.length,
+    competences: { target: target.competences ?? NO_COMPETENCES, held: row.competences },
     distanceKm: row.distanceKm,
     maxTravelKm: row.maxTravelKm,
     hasWindows: row.hasWindows,

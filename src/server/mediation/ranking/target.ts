@@ -14,4 +14,11 @@ export type RankingTarget = {
   regionId: string;
   rules: TRegionRules;
   timeZone: string;
+  /** A request's competences: required ones rule others out, wished ones score. A shift has none. */
+  competences?: TargetCompetences;
 };
+
+/** A competence named by the target: the catalogue row's id and its key (for the reasons). */
+export type TargetCompetence = { id: string; key: string };
+export type TargetCompetences = { required: TargetCompetence[]; wished: TargetCompetence[] };
+export const NO_COMPETENCES: TargetCompetences = { required: [], wished: [] };
