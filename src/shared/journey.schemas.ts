@@ -154,13 +154,22 @@ export const ZOrientationBooking = z.object({
   assignmentId: ZId,
   locationId: ZId,
   locationName: z.string(),
+  /** The location's IANA zone, for showing the day and times. */
+  timeZone: z.string(),
   organisationId: ZId,
   organisationName: z.string(),
   start: z.string(),
   end: z.string(),
   status: z.string(),
+  /** Set when a mediator or coordinator cancelled the shadow day (shift and assignment cancelled with this reason). */
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
 });
 export type TOrientationBooking = z.infer<typeof ZOrientationBooking>;
+
+/** Cancel a booked shadow day that has not begun; the person hears why. Rebooking is a new booking. */
+export const ZCancelOrientation = z.object({ reason: ZText(500).min(3, 'say why') });
+export type TCancelOrientation = z.infer<typeof ZCancelOrientation>;
 
 export const ZLearningPlan = z.object({
   goals: z.array(ZText(300).min(2)).min(1, 'write at least one goal').max(12),

@@ -10,7 +10,7 @@ import type { TMediationQueues, TMediationRequest, TOffer, TPlacementResult } fr
 import { findOrganisationContext } from '../assignments/assignments.repo.js';
 import { checkEligibility } from '../assignments/eligibility.js';
 import { at, setupMarketplace } from '../assignments/marketplace.fixtures.js';
-import { assignments, auditLog, journeys, notifications, users, workers } from '../db/schema.js';
+import { assignments, auditLog, journeys, notifications, shifts, users, workers } from '../db/schema.js';
 import { buildRegion, buildShift, buildUser } from '../demo/builders.js';
 import { startTestApp, type Response, type Session, type TestApp } from '../testing/test-app.js';
 
@@ -215,6 +215,42 @@ describe('the journey', () => {
     assert.deepEqual(issuePaths(overlapping), ['start']);
     const journey = (await fatima.get('/api/me/journey')).body as TJourney;
     assert.deepEqual(journey.orientations.map((o) => [o.organisationName, o.status]), [['Ziekenhuis Domstad', 'confirmed']]);
+  });
+
+  test('the ward is closed that day: the mediator cancels the shadow day with a reason (shift and assignment at once, she hears why) and rebooks it', async () => {
+    const [first] = ((await s.mediator.get(url())).body as TJourney).orientations;
+    const cancelUrl = `${url()}/orientation/${first!.shiftId}/cancel`;
+    assert.deepEqual(issuePaths(await s.mediator.post(cancelUrl, { reason: '' })), ['reason']);
+    assert.equal((await s.planner.post(cancelUrl, { reason: 'Afdeling dicht' })).status, 404, 'planners do not see her journey yet');
+    assert.equal((await fatima.post(cancelUrl, { reason: 'Afdeling dicht' })).status, 403);
+    assert.equal((await s.mediator.post(`${url()}/orientation/00000000-0000-4000-8000-000000000000/cancel`, { reason: 'Afdeling dicht' })).status, 404);
+
+    const res = await s.mediator.post(cancelUrl, { reason: 'De afdeling is die dag dicht' });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const [cancelled] = (res.body as TJourney).orientations;
+    assert.equal(cancelled!.status, 'cancelled');
+    assert.equal(cancelled!.cancelReason, 'De afdeling is die dag dicht');
+    assert.ok(cancelled!.cancelledAt && Date.parse(cancelled!.cancelledAt) <= Date.now());
+    const [shift] = await t.db.select().from(shifts).where(eq(shifts.id, first!.shiftId));
+    assert.deepEqual([shift!.status, shift!.cancelReason], ['cancelled', 'De afdeling is die dag dicht']);
+    const [assignment] = await t.db.select().from(assignments).where(eq(assignments.id, first!.assignmentId));
+    assert.deepEqual([assignment!.status, assignment!.reason], ['cancelled', 'De afdeling is die dag dicht']);
+    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, fatima.me.id), eq(notifications.type, 'shift.cancelled')));
+    assert.equal(told.length, 1);
+    assert.match(told[0]!.body, /De afdeling is die dag dicht/);
+
+    const again = await s.mediator.post(cancelUrl, { reason: 'Nogmaals' });
+    assert.equal(again.status, 409);
+    assert.deepEqual(issuePaths(again), ['shiftId']);
+    assert.equal((await step(s.mediator, { step: 'orientation', outcome: 'done' })).status, 409, 'no shadow day booked any more');
+
+    const rebooked = await s.mediator.post(`${url()}/orientation`, { locationId: m.ward.id, packageId: pkg['basic-care'], start: at(m.monday, 1, '07:00').toISOString(), end: at(m.monday, 1, '15:00').toISOString() });
+    assert.equal(rebooked.status, 201, 'the same day again: the cancelled assignment does not block it');
+    const journey = (await fatima.get('/api/me/journey')).body as TJourney;
+    assert.deepEqual(journey.orientations.map((o) => [o.status, o.cancelReason]), [
+      ['cancelled', 'De afdeling is die dag dicht'],
+      ['confirmed', null],
+    ]);
     const done = await step(s.mediator, { step: 'orientation', outcome: 'done', notes: 'Ging goed' });
     assert.equal(done.status, 200);
     assert.equal((done.body as TJourney).stage, 'matching');
@@ -257,8 +293,8 @@ describe('the journey', () => {
     const refused = await s.mediator.post(`/api/offers/${offerId}/shifts`, { shiftIds: [ok1.id, nursing.id, noSupervision.id, elsewhere.id] });
     assert.equal(refused.status, 409, JSON.stringify(refused.body));
     assert.deepEqual([...new Set(issuePaths(refused))].sort(), ['shiftIds[1]', 'shiftIds[2]', 'shiftIds[3]']);
-    const live = await t.db.select().from(assignments).where(and(eq(assignments.workerId, registered.workerId), eq(assignments.source, 'mediation')));
-    assert.equal(live.length, 1, 'only the shadow day: nothing of the refused batch was written');
+    const live = await t.db.select().from(assignments).where(and(eq(assignments.workerId, registered.workerId), eq(assignments.source, 'mediation'), eq(assignments.status, 'confirmed')));
+    assert.equal(live.length, 1, 'only the (rebooked) shadow day: nothing of the refused batch was written');
     assert.equal((await s.otherPlanner.post(`/api/offers/${offerId}/shifts`, { shiftIds: [ok1.id] })).status, 404);
     assert.equal((await fatima.post(`/api/offers/${offerId}/shifts`, { shiftIds: [ok1.id] })).status, 404);
     const placed = await s.planner.post(`/api/offers/${offerId}/shifts`, { shiftIds: [ok1.id, ok2.id] });

@@ -81,11 +81,14 @@ export async function listOrientations(db: DbOrTx, journeyId: string) {
       assignmentId: assignments.id,
       locationId: locations.id,
       locationName: locations.name,
+      timeZone: locations.timeZone,
       organisationId: organisations.id,
       organisationName: organisations.name,
       start: shifts.start,
       end: shifts.end,
       status: assignments.status,
+      cancelledAt: shifts.cancelledAt,
+      cancelReason: shifts.cancelReason,
     })
     .from(journeyOrientations)
     .innerJoin(shifts, eq(shifts.id, journeyOrientations.shiftId))

@@ -4,6 +4,7 @@ import { ZId, ZIdParams } from '../../shared/common.schemas.js';
 import {
   ZBigChecklist,
   ZBookOrientation,
+  ZCancelOrientation,
   ZCloseJourney,
   ZFunnel,
   ZFunnelCsvQuery,
@@ -114,6 +115,20 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       },
     },
     async (request, reply) => reply.status(201).send(await service.bookOrientation(db, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/journeys/:id/orientation/:shiftId/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a booked shadow day that has not begun (mediators, coordinators): its shift and the person’s assignment, with the reason the person is told; rebook with POST …/orientation',
+        params: z.object({ id: ZId, shiftId: ZId }),
+        body: ZCancelOrientation,
+        response: { 200: ZJourney, ...errorResponses },
+      },
+    },
+    async (request) => service.cancelOrientation(db, actorOf(request), request.params.id, request.params.shiftId, request.body.reason),
   );
 
   app.put(

@@ -42,6 +42,7 @@ import {
 } from '../db/schema.js';
 import { AppError, forbidden, notFound, type Issue } from '../errors/app-error.js';
 import { lookupPostcode } from '../geo/postcodes.js';
+import { notify } from '../notifications/notify.js';
 import * as repo from './journey.repo.js';
 
 const HOUR_MS = 3_600_000;
@@ -286,7 +287,7 @@ async function toJourney(db: DbOrTx, actor: Actor, row: repo.JourneyRow): Promis
     consentVersion: j.consentVersion,
     consentAt: j.consentAt.toISOString(),
     steps: steps.map((s) => ({ step: s.step, doneAt: s.doneAt.toISOString(), doneByUserId: s.doneByUserId, doneByName: s.doneByName, details: s.details })),
-    orientations: orientations.map((o): TOrientationBooking => ({ ...o, start: o.start.toISOString(), end: o.end.toISOString() })),
+    orientations: orientations.map(toBooking),
     contractKind: j.contractKind,
     agreementStartsOn: j.agreementStartsOn,
     ...checkInDueDates(j.agreementStartsOn),
@@ -455,6 +456,13 @@ export async function workersNotReadyForOffers(db: DbOrTx, workerIds: string[]):
   return new Set(rows.map((r) => r.workerId));
 }
 
+const toBooking = (o: Awaited<ReturnType<typeof repo.listOrientations>>[number]): TOrientationBooking => ({
+  ...o,
+  start: o.start.toISOString(),
+  end: o.end.toISOString(),
+  cancelledAt: o.cancelledAt?.toISOString() ?? null,
+});
+
 /** A shadow day: a one-place shift at the location with the person's confirmed assignment (source mediation). */
 export async function bookOrientation(db: Db, actor: Actor, id: string, input: TBookOrientation, now = new Date()): Promise<TOrientationBooking> {
   const row = await visibleJourney(db, actor, id);
@@ -495,13 +503,38 @@ export async function bookOrientation(db: Db, actor: Actor, id: string, input: T
         .returning();
       await tx.insert(journeyOrientations).values({ journeyId: id, shiftId: shift!.id, assignmentId: assignment!.id, createdByUserId: actor.userId });
       const [booking] = (await repo.listOrientations(tx, id)).filter((o) => o.shiftId === shift!.id);
-      return { ...booking!, start: booking!.start.toISOString(), end: booking!.end.toISOString() };
+      return toBooking(booking!);
     });
   } catch (error) {
     const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
     if (code === '23P01') throw new AppError('CONFLICT', 'The person already has a shift at that time', [{ path: 'start', message: 'overlaps another shift of the person' }]);
     throw error;
   }
+}
+
+/**
+ * Cancels a booked shadow day that has not begun: its one-place shift and the person's assignment,
+ * with the reason, in one transaction; the person gets the usual "shift cancelled" notification. The
+ * booking stays on the journey as cancelled; rebooking is a new booking while the journey waits for
+ * the orientation step.
+ */
+export async function cancelOrientation(db: Db, actor: Actor, id: string, shiftId: string, reason: string, now = new Date()): Promise<TJourney> {
+  return db.transaction(async (tx) => {
+    const row = await lockedJourney(tx, actor, id);
+    requireMediator(actor, row);
+    requireOpen(row);
+    // The claim paths' order: the worker, then the shift.
+    await lockWorkers(tx, [row.journey.workerId]);
+    const [booking] = (await repo.listOrientations(tx, id)).filter((o) => o.shiftId === shiftId);
+    if (!booking) throw notFound('Shadow day', shiftId);
+    const [shift] = await tx.select({ status: shifts.status }).from(shifts).where(eq(shifts.id, shiftId)).for('update');
+    if (shift!.status !== 'open' || booking.status !== 'confirmed') throw new AppError('CONFLICT', 'This shadow day was already cancelled', [{ path: 'shiftId', message: 'is already cancelled' }]);
+    if (booking.start <= now) throw new AppError('CONFLICT', 'This shadow day has begun', [{ path: 'shiftId', message: 'has already begun' }]);
+    await tx.update(shifts).set({ status: 'cancelled', cancelReason: reason, cancelledAt: now }).where(eq(shifts.id, shiftId));
+    await tx.update(assignments).set({ status: 'cancelled', reason, decidedAt: now, decidedByUserId: actor.userId }).where(eq(assignments.id, booking.assignmentId));
+    await notify(tx, { type: 'shift.cancelled', shiftId, reason, assignmentIds: [booking.assignmentId] });
+    return toJourney(tx, actor, await visibleJourney(tx, actor, id));
+  });
 }
 
 /** The person writes their own learning plan: goals and the support they wish for. */

@@ -11,6 +11,7 @@ import { Link } from '../router';
 import { useMe } from '../session';
 import { useLoad } from '../use-load';
 import { closeJourney, getJourney, setJourneyOwner } from './requests';
+import { OrientationBookings } from './orientation-bookings';
 import { StepAction } from './step-forms';
 import { JourneyStatus, stageName, StepTimeline } from './steps';
 
@@ -112,6 +113,7 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
           actions={<StepAction journey={journey} lookups={{ packages, organisations }} onRecorded={(next) => update(next, t('journey.stepSaved'))} onReload={loaded.reload} />}
         />
       </Card>
+      <OrientationBookings journey={journey} onChanged={(next) => update(next, t('journey.orientation.cancelDone'))} />
       {journey.learningPlan && (
         <Card title={t('journey.plan.title')} testId="journey-plan">
           <ul className="list">

@@ -30,6 +30,7 @@ export const getMyJourney = () => api.get<TJourney>('/api/me/journey');
 export const setJourneyOwner = (journeyId: string, ownerUserId: string) => api.put<TJourney>(`/api/journeys/${id(journeyId)}/owner`, { ownerUserId });
 export const recordStep = (journeyId: string, step: TRecordStep) => api.post<TJourney>(`/api/journeys/${id(journeyId)}/steps`, step);
 export const bookOrientation = (journeyId: string, booking: TBookOrientation) => api.post<TOrientationBooking>(`/api/journeys/${id(journeyId)}/orientation`, booking);
+export const cancelOrientation = (journeyId: string, shiftId: string, reason: string) => api.post<TJourney>(`/api/journeys/${id(journeyId)}/orientation/${id(shiftId)}/cancel`, { reason });
 export const writeLearningPlan = (journeyId: string, plan: TLearningPlan) => api.put<TJourney>(`/api/journeys/${id(journeyId)}/learning-plan`, plan);
 export const closeJourney = (journeyId: string, reason: string) => api.post<TJourney>(`/api/journeys/${id(journeyId)}/close`, { reason });
 

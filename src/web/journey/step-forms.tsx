@@ -166,11 +166,13 @@ function BookOrientationForm({ journey, lookups, onBooked }: { journey: TJourney
       }}
     >
       <h3>{t('journey.form.bookTitle')}</h3>
-      {journey.orientations.map((o) => (
-        <p key={o.shiftId} className="alert alert-success" data-testid="orientation-booked">
-          {t('journey.form.booked', { organisation: o.organisationName, location: o.locationName })}
-        </p>
-      ))}
+      {journey.orientations
+        .filter((o) => o.status === 'confirmed')
+        .map((o) => (
+          <p key={o.shiftId} className="alert alert-success" data-testid="orientation-booked">
+            {t('journey.form.booked', { organisation: o.organisationName, location: o.locationName })}
+          </p>
+        ))}
       <SelectField label={t('mediation.request.organisation')} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)} testId="orientation-organisation">
         {lookups.organisations.map((o) => (
           <option key={o.id} value={o.id}>
