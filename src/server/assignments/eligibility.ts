@@ -10,7 +10,8 @@ import type { ProblemDocument } from '../../solver/regional/documents.js';
 import { Plan } from '../../solver/regional/plan.js';
 import type { TRegionRules } from '../../shared/regions.schemas.js';
 import type { DbOrTx } from '../db/open-database.js';
-import { loadWorkerFacts, toWorkerEntry, type WorkerFacts } from '../planning/worker-facts.js';
+import { loadWorkerFacts, type WorkerFacts } from '../planning/worker-facts.js';
+import { workerEntry } from './weekly-windows.js';
 
 const DAY_MS = 86_400_000;
 const PADDING_MS = 8 * DAY_MS;
@@ -67,19 +68,44 @@ export function describe(rule: EligibilityRule, params: Reason['params']): strin
   }
 }
 
+// Zone arithmetic in luxon asks Intl for offsets and costs tens of microseconds a step; the week
+// starts of shift starts and the week after a week start repeat across checks: memoised per process
+// (per zone and week start day; cleared when large).
+const weekStarts = new Map<string, Map<number, DateTime>>();
+const nextWeeks = new Map<string, Map<number, DateTime>>();
+const MAX_MEMO = 100_000;
+
+function memo<T>(all: Map<string, Map<number, T>>, key: string, at: number, compute: () => T): T {
+  let one = all.get(key);
+  if (!one || one.size > MAX_MEMO) all.set(key, (one = new Map<number, T>()));
+  let value = one.get(at);
+  if (value === undefined) one.set(at, (value = compute()));
+  return value;
+}
+
 /** Local Monday (or Sunday) 00:00 of the week holding `instant`, in the region's zone. */
 export function weekStart(instant: number, rules: TRegionRules, timeZone: string): DateTime {
-  const local = DateTime.fromMillis(instant, { zone: timeZone }).startOf('day');
-  const offset = (local.weekday - rules.weekStartsOn + 7) % 7;
-  return local.minus({ days: offset });
+  return memo(weekStarts, `${timeZone} ${rules.weekStartsOn}`, instant, () => {
+    const local = DateTime.fromMillis(instant, { zone: timeZone }).startOf('day');
+    const offset = (local.weekday - rules.weekStartsOn + 7) % 7;
+    return local.minus({ days: offset });
+  });
 }
 
 /** Whole weeks, from the region's week start in the zone, that hold every shift. */
 export function factsHorizon(shifts: readonly ShiftFacts[], rules: TRegionRules, timeZone: string): { start: DateTime; end: DateTime } {
-  const start = weekStart(Math.min(...shifts.map((s) => s.start.getTime())), rules, timeZone);
-  const lastEnd = Math.max(...shifts.map((s) => s.end.getTime()));
+  let first = Number.POSITIVE_INFINITY;
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  for (const s of shifts) {
+    first = Math.min(first, s.start.getTime());
+    lastEnd = Math.max(lastEnd, s.end.getTime());
+  }
+  const start = weekStart(first, rules, timeZone);
   let end = start;
-  while (end.toMillis() < lastEnd) end = end.plus({ days: 7 });
+  while (end.toMillis() < lastEnd) {
+    const from = end;
+    end = memo(nextWeeks, timeZone, from.toMillis(), () => from.plus({ days: 7 }));
+  }
   return { start, end };
 }
 
@@ -88,8 +114,8 @@ export function factsProblemDocument(id: string, horizon: { start: DateTime; end
   return {
     format: 'harmonica.planning-problem/1',
     id,
-    horizonStart: horizon.start.toUTC().toISO()!,
-    horizonEnd: horizon.end.toUTC().toISO()!,
+    horizonStart: new Date(horizon.start.toMillis()).toISOString(),
+    horizonEnd: new Date(horizon.end.toMillis()).toISOString(),
     rules: { minRestMinutes: rules.minRestMinutes, maxMinutesPerWeek: rules.maxMinutesPerWeek },
     packages: [...new Map(shifts.map((s) => [s.packageId, { id: s.packageId, requiresRegistration: s.requiresRegistration }])).values()],
     organisations: [...new Set(shifts.map((s) => s.organisationId))].map((id) => ({ id })),
@@ -144,6 +170,12 @@ export type EligibilityFacts = {
   occupants: Occupant[];
   /** Candidate shifts the worker is on already (live). */
   alreadyOn: Set<string>;
+  /**
+   * The batch the candidates were taken from, when they are part of one (candidates included): the
+   * problem's weeks and the newcomer split are then those of a check of the whole batch, so checking
+   * part of a batch gives each of its shifts what checking the whole batch would.
+   */
+  batch?: ShiftFacts[];
 };
 
 /** The window whose facts a check may read: the candidates, padded for rest and the week around them. */
@@ -205,26 +237,28 @@ export async function evaluateEligibility(db: DbOrTx, facts: EligibilityFacts, r
   let { worker } = facts;
   const result = new Map<string, RuleViolation[]>();
   if (candidates.length === 0) return result;
+  const batch = facts.batch ?? candidates;
   // A newcomer marked independent for a package takes no supervision place on that package's shifts.
   const independent = new Set(facts.worker.isNewcomer ? facts.worker.independentPackageIds : []);
-  const independentIds = new Set(candidates.filter((c) => independent.has(c.packageId)).map((c) => c.id));
-  if (independentIds.size && independentIds.size < candidates.length) {
+  const independentIds = new Set(batch.filter((c) => independent.has(c.packageId)).map((c) => c.id));
+  if (independentIds.size && independentIds.size < batch.length) {
     const part = (isIndependent: boolean): EligibilityFacts => ({
       ...facts,
       candidates: candidates.filter((c) => independentIds.has(c.id) === isIndependent),
       occupants: occupants.filter((o) => independentIds.has(o.shiftId) === isIndependent),
+      ...(facts.batch ? { batch: facts.batch.filter((c) => independentIds.has(c.id) === isIndependent) } : {}),
     });
     return new Map([...(await evaluateEligibility(db, part(true), rules, timeZone)), ...(await evaluateEligibility(db, part(false), rules, timeZone))]);
   }
   const all = [...candidates, ...held];
-  const weeks = factsHorizon(all, rules, timeZone);
+  const weeks = factsHorizon(facts.batch ? [...facts.batch, ...held] : all, rules, timeZone);
   const horizon = { from: weeks.start.toJSDate(), to: weeks.end.toJSDate(), timeZone };
-  const window = factsWindow(candidates);
+  const window = factsWindow(batch);
   if (horizon.from < window.from || horizon.to > window.to) worker = (await loadWorkerFacts(db, [worker.id], horizon)).get(worker.id) ?? worker;
   if (independentIds.size) worker = { ...worker, isNewcomer: false };
   const organisationIds = new Set(all.map((s) => s.organisationId));
   // Only packages and organisations of the shifts at hand matter; the format rejects unknown ones.
-  const { regionId: _r, kind: _k, minDaysPerYear: _m, ...entry } = toWorkerEntry(worker, horizon, { packageIds: new Set(all.map((s) => s.packageId)), organisationIds });
+  const { regionId: _r, kind: _k, minDaysPerYear: _m, ...entry } = workerEntry(worker, horizon, { packageIds: new Set(all.map((s) => s.packageId)), organisationIds });
   const occupantWorker = (id: string, isNewcomer: boolean) => ({ id, lat: worker.homeLat, lon: worker.homeLon, maxTravelKm: 0, packages: [], newcomer: isNewcomer });
   const doc = factsProblemDocument(`eligibility-${worker.id}`, weeks, rules, all, [entry, ...occupants.map((o) => occupantWorker(`occupant-${o.id}`, o.isNewcomer))]);
   const problem = compileOrThrow(doc);

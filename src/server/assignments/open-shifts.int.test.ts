@@ -3,10 +3,14 @@
 // cancels shifts; the next request must see that at once.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
-import { shifts } from '../db/schema.js';
+import { eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.js';
+import { shifts, workerAvailabilityExceptions, workerPackageIndependence, workerPackages, workers, workerWeeklyAvailability } from '../db/schema.js';
+import { generateRegion } from '../demo/generate-region.js';
+import { loadGeneratedRegion } from '../demo/load-region.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { at, setupMarketplace } from './marketplace.fixtures.js';
+import { openShiftsForMe, type OpenShiftsQuery } from './open-shifts.service.js';
 
 let t: TestApp;
 let m: Awaited<ReturnType<typeof setupMarketplace>>;
@@ -37,4 +41,46 @@ test('a shift posted or cancelled elsewhere shows in the next list, not a stale 
   const other = await t.login('window-2@test.org');
   assert.deepEqual(idsOf((await other.get('/api/me/open-shifts')).body), []);
   assert.deepEqual(idsOf((await nurse.get('/api/me/open-shifts')).body), [], 'not the shift I hold');
+});
+
+test('the fast check lists exactly what checking every candidate lists, on a generated region across a clock change', async () => {
+  // Three weeks from Monday 22 March 2027: summer time starts on Sunday 28 March. Workers of every
+  // kind, with their availability, exceptions and the generator's pre-filled assignments.
+  const now = new Date('2027-03-17T09:00:00Z');
+  const generated = generateRegion({ seed: 7, workerCount: 40, weeks: 3, now, withAccounts: false });
+  const loaded = await loadGeneratedRegion(t.db, generated, { passwordHash: 'x' });
+  const workerIds = [...loaded.workerIds.values()];
+  const rows = await t.db.select().from(workers).where(inArray(workers.id, workerIds));
+  const newcomer = rows.find((w) => w.isNewcomer)!;
+  assert.ok(newcomer, 'a newcomer');
+  // A newcomer independent in one package (no supervision place there), a worker with dated
+  // windows only, one far from everything, one with a tight weekly cap.
+  const [pkg] = await t.db.select({ packageId: workerPackages.packageId }).from(workerPackages).where(eq(workerPackages.workerId, newcomer.id)).limit(1);
+  await t.db.insert(workerPackageIndependence).values({ workerId: newcomer.id, packageId: pkg!.packageId, organisationId: loaded.organisationIds.values().next().value! });
+  const [datedOnly, far, partTime] = rows.filter((w) => w.id !== newcomer.id);
+  await t.db.delete(workerWeeklyAvailability).where(eq(workerWeeklyAvailability.workerId, datedOnly!.id));
+  await t.db.insert(workerAvailabilityExceptions).values({ workerId: datedOnly!.id, isAvailable: true, start: new Date('2027-03-29T05:00:00Z'), end: new Date('2027-04-02T20:00:00Z') });
+  await t.db.update(workers).set({ homeLat: 53.4, homeLon: 6.9, maxTravelKm: 10 }).where(eq(workers.id, far!.id));
+  await t.db.update(workers).set({ maxMinutesPerWeek: 720 }).where(eq(workers.id, partTime!.id));
+  const exceptions = await t.db.select({ workerId: workerAvailabilityExceptions.workerId }).from(workerAvailabilityExceptions);
+  assert.ok(new Set(exceptions.map((e) => e.workerId)).size > 1, 'workers with exceptions');
+
+  const queries: OpenShiftsQuery[] = [
+    { includeIneligible: false, sort: 'suggested', limit: 50 },
+    { includeIneligible: false, sort: 'soonest', limit: 5 },
+    { includeIneligible: false, sort: 'nearest', limit: 20, maxDistanceKm: 30 },
+    { includeIneligible: false, sort: 'suggested', limit: 3, from: '2027-03-27T00:00:00Z', to: '2027-03-30T00:00:00Z' },
+    { includeIneligible: true, sort: 'suggested', limit: 10 },
+  ];
+  let listed = 0;
+  for (const workerId of workerIds) {
+    const actor: Actor = { userId: workerId, email: '', name: '', locale: 'nl', roles: [], workerId, workerRegionId: loaded.regionId, regionIds: [loaded.regionId], csrfToken: '' };
+    for (const query of queries) {
+      const plain = await openShiftsForMe(t.db, actor, query, now, 'plain');
+      const fast = await openShiftsForMe(t.db, actor, query, now, 'fast');
+      assert.deepEqual(fast, plain, `worker ${workerId}, ${JSON.stringify(query)}`);
+      listed += fast.length;
+    }
+  }
+  assert.ok(listed > 100, `lists are not empty (${listed} listed)`);
 });

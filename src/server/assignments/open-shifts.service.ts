@@ -13,8 +13,9 @@ import { loadWorkerFacts, type WorkerFacts } from '../planning/worker-facts.js';
 import * as shiftRepo from '../shifts/shifts.repo.js';
 import { toShift } from '../shifts/shifts.service.js';
 import type { OpenShiftEntry } from './assignments.repo.js';
-import { forgetOpenShiftWindow, openShiftWindow } from './open-shift-index.js';
+import { forgetOpenShiftWindow, openShiftWindow, type OpenShiftColumns } from './open-shift-index.js';
 import { evaluateEligibility, factsWindow, loadEligibilityFacts, type RuleViolation } from './eligibility.js';
+import { pairwisePasses } from './pairwise-prefilter.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -44,18 +45,35 @@ function orderBy(sort: 'suggested' | 'soonest' | 'nearest', k: RankKeys): (a: nu
   return (a, b) => k.isEligible[b]! - k.isEligible[a]! || k.isPreferred[b]! - k.isPreferred[a]! || k.priority[b]! - k.priority[a]! || bySoonest(a, b);
 }
 
+/** The query of "open shifts for me" (ZOpenShiftsQuery). */
+export type OpenShiftsQuery = {
+  from?: string | undefined;
+  to?: string | undefined;
+  packageId?: string | undefined;
+  organisationId?: string | undefined;
+  maxDistanceKm?: number | undefined;
+  includeIneligible: boolean;
+  sort: 'suggested' | 'soonest' | 'nearest';
+  limit: number;
+};
+
+/**
+ * How the best ranked candidates are checked. `plain`: every candidate of a batch through the full
+ * check (evaluateEligibility). `fast` (the default): the same batches, but the rules that depend on
+ * the worker and the shift alone are asked first for all candidates at once (pairwise-prefilter.ts),
+ * and only the passing ones go through the full check, in rank order and only as many as are needed
+ * to fill `limit`, each with the facts and weeks of its whole batch; same answer (see
+ * open-shifts.int.test.ts). With `includeIneligible` every candidate is checked either way.
+ */
+export type CheckMode = 'fast' | 'plain';
+
 /**
  * Open shifts for the signed-in worker, best first. The region's open shifts come from the
  * in-memory window (open-shift-index.ts, version-checked per request) and are filtered and ranked
  * here; the rules are checked only for the best ranked, in growing batches, with who is on those
  * shifts read fresh. Full rows are loaded for the shifts returned.
  */
-export async function openShiftsForMe(
-  db: Db,
-  actor: Actor,
-  query: { from?: string | undefined; to?: string | undefined; packageId?: string | undefined; organisationId?: string | undefined; maxDistanceKm?: number | undefined; includeIneligible: boolean; sort: 'suggested' | 'soonest' | 'nearest'; limit: number },
-  now = new Date(),
-): Promise<TOpenShiftForMe[]> {
+export async function openShiftsForMe(db: Db, actor: Actor, query: OpenShiftsQuery, now = new Date(), mode: CheckMode = 'fast'): Promise<TOpenShiftForMe[]> {
   const workerId = requireWorkerActor(actor);
   const regionId = actor.workerRegionId;
   if (!regionId) throw forbidden('Only workers claim shifts');
@@ -67,7 +85,7 @@ export async function openShiftsForMe(
   for (let attempt = 0; ; attempt++) {
     const window = await openShiftWindow(db, regionId, from);
     if (!window.rules) return [];
-    const listed = await rankAndCheck(db, worker, window, { rules: window.rules, timeZone: window.timeZone }, query, from, to);
+    const listed = await rankAndCheck(db, worker, window, { rules: window.rules, timeZone: window.timeZone }, query, from, to, mode);
     if (listed.length === 0) return [];
     const fullRows = new Map((await shiftRepo.selectShifts(db, inArray(shifts.id, listed.map((c) => c.entry.id)), listed.length)).map((row) => [row.id, row]));
     // A shift gone from the database (never in normal use: shifts are not deleted) means the window
@@ -84,22 +102,32 @@ export async function openShiftsForMe(
   }
 }
 
-async function rankAndCheck(
-  db: Db,
-  worker: WorkerFacts,
-  window: { entries: OpenShiftEntry[]; startMs: Float64Array },
-  region: { rules: TRegionRules; timeZone: string },
-  query: { packageId?: string | undefined; organisationId?: string | undefined; maxDistanceKm?: number | undefined; includeIneligible: boolean; sort: 'suggested' | 'soonest' | 'nearest'; limit: number },
-  from: Date,
-  to: Date,
-): Promise<{ entry: OpenShiftEntry; distanceKm: number; isPreferred: boolean; violations: RuleViolation[] }[]> {
-  const { entries, startMs } = window;
-  const myPackages = new Set(worker.packageIds);
-  const preferred = new Set(worker.preferredOrganisationIds);
+/**
+ * The window's entries from `from` to `to` that pass the query's filters (and, without
+ * `includeIneligible`, the worker's packages and radius), with their ranking keys set. Column
+ * lookups only: this visits every open shift of the region.
+ */
+function filterCandidates(worker: WorkerFacts, columns: OpenShiftColumns, query: OpenShiftsQuery, from: Date, to: Date, keys: RankKeys): number[] {
+  const { startMs, location, package: packageOf, organisation, priority } = columns;
+  const n = startMs.length;
+  const indexOf = (ids: string[], id: string | undefined) => (id === undefined ? -1 : ids.indexOf(id));
+  const myPackages = new Uint8Array(columns.packageIds.length);
+  for (const id of worker.packageIds) {
+    const at = columns.packageIds.indexOf(id);
+    if (at >= 0) myPackages[at] = 1;
+  }
+  const preferred = new Uint8Array(columns.organisationIds.length);
+  for (const id of worker.preferredOrganisationIds) {
+    const at = columns.organisationIds.indexOf(id);
+    if (at >= 0) preferred[at] = 1;
+  }
+  // -2: a filter on a package or organisation without open shifts here matches nothing.
+  const onlyPackage = query.packageId ? indexOf(columns.packageIds, query.packageId) : -1;
+  const onlyOrganisation = query.organisationId ? indexOf(columns.organisationIds, query.organisationId) : -1;
+  if ((query.packageId && onlyPackage < 0) || (query.organisationId && onlyOrganisation < 0)) return [];
   const home = { lat: worker.homeLat, lon: worker.homeLon };
-  const kmByLocation = new Map<string, number>();
-  const n = entries.length;
-  const keys: RankKeys = { startMs, km: new Float64Array(n), isPreferred: new Uint8Array(n), priority: new Int32Array(n), isEligible: new Uint8Array(n).fill(1) };
+  const kmByLocation = new Float64Array(columns.locationIds.length).fill(Number.NaN);
+  const isAll = query.includeIneligible;
   const candidates: number[] = [];
   // The window is sorted by start: begin after `from`, stop at `to`.
   let lo = 0;
@@ -108,22 +136,83 @@ async function rankAndCheck(
     if (startMs[mid]! <= from.getTime()) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < n && startMs[i]! < to.getTime(); i++) {
-    const entry = entries[i]!;
-    if (query.packageId && entry.packageId !== query.packageId) continue;
-    if (query.organisationId && entry.organisationId !== query.organisationId) continue;
+  const end = to.getTime();
+  for (let i = lo; i < n && startMs[i]! < end; i++) {
+    const p = packageOf[i]!;
+    if (onlyPackage >= 0 && p !== onlyPackage) continue;
+    if (onlyOrganisation >= 0 && organisation[i] !== onlyOrganisation) continue;
     // Without the ineligible ones: own packages and the worker's radius only.
-    if (!query.includeIneligible && !myPackages.has(entry.packageId)) continue;
-    let km = kmByLocation.get(entry.locationId);
-    if (km === undefined) kmByLocation.set(entry.locationId, (km = distanceKm(home, entry)));
-    if (!query.includeIneligible && km > worker.maxTravelKm) continue;
+    if (!isAll && myPackages[p] === 0) continue;
+    const l = location[i]!;
+    let km = kmByLocation[l]!;
+    if (Number.isNaN(km)) kmByLocation[l] = km = distanceKm(home, { lat: columns.locationLat[l]!, lon: columns.locationLon[l]! });
+    if (!isAll && km > worker.maxTravelKm) continue;
     if (query.maxDistanceKm !== undefined && km > query.maxDistanceKm) continue;
     keys.km[i] = Math.round(km * 10) / 10;
-    keys.isPreferred[i] = preferred.has(entry.organisationId) ? 1 : 0;
-    keys.priority[i] = entry.priority;
+    keys.isPreferred[i] = preferred[organisation[i]!]!;
+    keys.priority[i] = priority[i]!;
     candidates.push(i);
   }
+  return candidates;
+}
+
+/**
+ * `candidates.sort(order).slice(0, k)` without sorting them all: the k best through a bounded heap
+ * (worst on top), then those sorted. Ties go by entry index, as the stable sort of the candidates
+ * (in index order) would have them.
+ */
+export function bestRanked(candidates: readonly number[], k: number, order: (a: number, b: number) => number): number[] {
+  const byOrder = (a: number, b: number) => order(a, b) || a - b;
+  if (candidates.length <= k) return [...candidates].sort(byOrder);
+  const heap: number[] = [];
+  const up = (at: number) => {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (byOrder(heap[at]!, heap[parent]!) <= 0) return;
+      [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+      at = parent;
+    }
+  };
+  const down = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= heap.length) return;
+      const worse = left + 1 < heap.length && byOrder(heap[left + 1]!, heap[left]!) > 0 ? left + 1 : left;
+      if (byOrder(heap[worse]!, heap[at]!) <= 0) return;
+      [heap[at], heap[worse]] = [heap[worse]!, heap[at]!];
+      at = worse;
+    }
+  };
+  for (const i of candidates) {
+    if (heap.length < k) {
+      heap.push(i);
+      up(heap.length - 1);
+    } else if (byOrder(i, heap[0]!) < 0) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort(byOrder);
+}
+
+type Listed = { entry: OpenShiftEntry; distanceKm: number; isPreferred: boolean; violations: RuleViolation[] };
+
+async function rankAndCheck(
+  db: Db,
+  worker: WorkerFacts,
+  window: { entries: OpenShiftEntry[]; columns: OpenShiftColumns },
+  region: { rules: TRegionRules; timeZone: string },
+  query: OpenShiftsQuery,
+  from: Date,
+  to: Date,
+  mode: CheckMode,
+): Promise<Listed[]> {
+  const { entries, columns } = window;
+  const n = entries.length;
+  const keys: RankKeys = { startMs: columns.startMs, km: new Float64Array(n), isPreferred: new Uint8Array(n), priority: new Int32Array(n), isEligible: new Uint8Array(n).fill(1) };
+  const candidates = filterCandidates(worker, columns, query, from, to, keys);
   const order = orderBy(query.sort, keys);
+  const ranked = bestRanked(candidates, checkLimitFor(query.limit), order);
   const violations = new Map<string, RuleViolation[]>();
   const mine = new Set<string>();
   const check = async (batch: number[]) => {
@@ -140,23 +229,53 @@ async function rankAndCheck(
   };
   const isListable = (i: number) => !mine.has(entries[i]!.id);
   const isEligible = (i: number) => (violations.get(entries[i]!.id) ?? []).length === 0;
-  const ranked = candidates.sort(order).slice(0, checkLimitFor(query.limit));
-  let chosen: number[];
+  const listed = (chosen: number[]) => chosen.map((i): Listed => ({ entry: entries[i]!, distanceKm: keys.km[i]!, isPreferred: keys.isPreferred[i] === 1, violations: violations.get(entries[i]!.id) ?? [] }));
   if (query.includeIneligible) {
     // The eligible come first, so every candidate is checked before ranking again.
     if (ranked.length) await check(ranked);
     const items = ranked.filter(isListable);
     for (const i of items) keys.isEligible[i] = isEligible(i) ? 1 : 0;
-    chosen = items.sort(order).slice(0, query.limit);
-  } else {
-    // Only eligible shifts are listed and eligibility does not change their order (the sort is
-    // stable), so check in growing batches in rank order until `limit` of them are eligible.
-    chosen = [];
-    for (let at = 0, size = Math.max(100, 4 * query.limit); at < ranked.length && chosen.length < query.limit; at += size, size *= 2) {
-      const batch = ranked.slice(at, at + size);
+    return listed(items.sort(order).slice(0, query.limit));
+  }
+  // Only eligible shifts are listed and eligibility does not change their order (the sort is
+  // stable), so check in growing batches in rank order until `limit` of them are eligible.
+  const chosen: number[] = [];
+  const batches = function* () {
+    for (let at = 0, size = Math.max(100, 4 * query.limit); at < ranked.length; at += size, size *= 2) yield ranked.slice(at, at + size);
+  };
+  if (mode === 'plain') {
+    for (const batch of batches()) {
+      if (chosen.length >= query.limit) break;
       await check(batch);
       for (const i of batch) if (chosen.length < query.limit && isListable(i) && isEligible(i)) chosen.push(i);
     }
+    return listed(chosen);
   }
-  return chosen.map((i) => ({ entry: entries[i]!, distanceKm: keys.km[i]!, isPreferred: keys.isPreferred[i] === 1, violations: violations.get(entries[i]!.id) ?? [] }));
+  const passes = pairwisePasses(worker, window, ranked, region.rules, region.timeZone);
+  const isPassing = new Uint8Array(n);
+  ranked.forEach((i, k) => (isPassing[i] = passes[k]!));
+  for (const batch of batches()) {
+    if (chosen.length >= query.limit) break;
+    if (!batch.some((i) => isPassing[i] === 1)) continue;
+    // The facts of the whole batch (the worker's shifts around it), so that each shift checked gets
+    // the weeks a check of the whole batch would give it.
+    const facts = await loadEligibilityFacts(db, worker, batch.map((i) => entries[i]!));
+    const held = [...facts.held, ...facts.candidates.filter((c) => facts.alreadyOn.has(c.id))];
+    const whole = facts.candidates.filter((c) => !facts.alreadyOn.has(c.id));
+    const todo = batch.filter((i) => isPassing[i] === 1 && !facts.alreadyOn.has(entries[i]!.id));
+    for (let at = 0; at < todo.length && chosen.length < query.limit; ) {
+      // A few more than are missing: the full check refuses some (rest, weekly hours, places).
+      const part = todo.slice(at, (at += Math.ceil((query.limit - chosen.length) * 1.25) + 2));
+      const ids = new Set(part.map((i) => entries[i]!.id));
+      const checked = await evaluateEligibility(
+        db,
+        { worker, candidates: part.map((i) => entries[i]!), held, occupants: facts.occupants.filter((o) => ids.has(o.shiftId)), alreadyOn: new Set(), batch: whole },
+        region.rules,
+        region.timeZone,
+      );
+      for (const [id, list] of checked) violations.set(id, list);
+      for (const i of part) if (chosen.length < query.limit && isEligible(i)) chosen.push(i);
+    }
+  }
+  return listed(chosen);
 }
