@@ -79,13 +79,15 @@ export async function findClaimTarget(db: DbOrTx, shiftId: string) {
  * `for update of` list), with the shift's status read under the lock.
  */
 export async function lockClaim(db: DbOrTx, workerId: string, shiftId: string) {
-  const result = (await db.execute(sql`
-    select s.status, s.cancel_reason as "cancelReason" from workers w, shifts s
-    where w.id = ${workerId} and s.id = ${shiftId} for update of w, s`)) as {
-    rows: { status: (typeof shifts.status.enumValues)[number]; cancelReason: string | null }[];
-  };
-  return result.rows[0];
+  return ((await db.execute(lockClaimStatement(workerId, shiftId))) as { rows: ClaimLock[] }).rows[0];
 }
+
+export type ClaimLock = { status: (typeof shifts.status.enumValues)[number]; cancelReason: string | null };
+
+/** lockClaim's statement, for a caller that sends it together with other work (a notification's inserts). */
+export const lockClaimStatement = (workerId: string, shiftId: string) => sql`
+  select s.status, s.cancel_reason as "cancelReason" from workers w, shifts s
+  where w.id = ${workerId} and s.id = ${shiftId} for update of w, s`;
 
 /** What a claim's rule check saw: the worker's own live shifts within `from`–`to` and the other live assignments on the shift. */
 export type ClaimSnapshot = { from: Date; to: Date; ownShiftIds: string[]; occupantIds: string[] };

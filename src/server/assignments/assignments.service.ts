@@ -11,7 +11,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/open-database.js';
 import { assignments, regions, shifts, workerPackages, workers, type swaps } from '../db/schema.js';
 import { AppError, forbidden, notFound } from '../errors/app-error.js';
-import { loadWorkerFacts, type WorkerFacts } from '../planning/worker-facts.js';
+import { loadWorkerFacts } from '../planning/worker-facts.js';
 import { notify, prepareNotification, recordNotification } from '../notifications/notify.js';
 import { canManageOrganisation } from '../organisations/organisations.service.js';
 import * as shiftRepo from '../shifts/shifts.repo.js';
@@ -84,69 +84,65 @@ const DAY_MS = 24 * HOUR_MS;
 const RULE_REACH_MS = 8 * DAY_MS;
 
 /**
- * A claim. First without any lock (on the pool, outside the transaction): the shift with its
- * organisation and region; then at once the worker's facts and the eligibility facts (the worker's
- * live shifts near it, the people on it); the rule check (evaluateEligibility). A refusal — the
- * shift is full, the worker may not — is answered here, without waiting for anyone's lock, so the
- * claimants of a popular shift do not queue behind each other once it is full. Then the
- * notification is prepared (read and rendered), and the transaction: the notification rows, the
- * worker and shift locks in one statement, and the insert, which only happens if under the locks
- * the worker's shifts near this one and the people on it are still exactly those the rules were
- * checked against; if anything changed, the facts are read again under the locks and checked again
- * (the same evaluateEligibility). The shift lock is held for two round trips: the insert and the commit.
+ * A claim, on one connection (one transaction: under load every separate statement would queue for
+ * the pool again). First the reads, which take no lock: the shift with its organisation and region,
+ * the worker's facts, the eligibility facts (the worker's live shifts near it, the people on it),
+ * and the rule check (evaluateEligibility). A refusal — the shift is full, the worker may not — is
+ * answered here, without waiting for anyone's lock, so the claimants of a popular shift do not queue
+ * behind each other once it is full. Then the notification is prepared (read and rendered); one
+ * statement writes its rows and locks the worker and then the shift; the insert only happens if,
+ * under the locks, the worker's shifts near this one and the people on it are still exactly those
+ * the rules were checked against; if anything changed, the facts are read again under the locks and
+ * checked again (the same evaluateEligibility). The shift lock is held for two round trips: the
+ * insert and the commit.
  */
 export async function claimShift(db: Db, actor: Actor, shiftId: string, now = new Date()): Promise<TAssignment> {
   const workerId = requireWorkerActor(actor);
-  const target = await repo.findClaimTarget(db, shiftId);
-  if (!target || target.regionId !== actor.workerRegionId) throw notFound('Shift', shiftId);
-  const shift = target.facts;
-  assertOpenAndFuture({ ...target, start: shift.start }, now);
-  const [workerFacts, seen] = await Promise.all([
-    loadWorkerFacts(db, [workerId], factsWindow([shift])),
-    // The statement reads only the worker's id; the facts get the full worker below.
-    loadEligibilityFacts(db, { id: workerId } as WorkerFacts, [shift]),
-  ]);
-  const worker = workerFacts.get(workerId);
-  if (!worker) throw forbidden('Only workers claim shifts');
-  const check = async (facts: EligibilityFacts) => {
-    if (facts.alreadyOn.has(shiftId)) throw new AppError('CONFLICT', 'You are already on this shift');
-    const violations = (await evaluateEligibility(db, facts, target.rules, target.timeZone)).get(shiftId) ?? [];
-    if (violations.length) throw notEligible(violations);
-  };
-  await check({ ...seen, worker });
-
-  const status = target.claimMode === 'instant' ? 'confirmed' : 'pending';
-  const row = {
-    id: randomUUID(),
-    shiftId,
-    workerId,
-    status,
-    source: 'claim',
-    start: shift.start,
-    end: shift.end,
-    isNewcomer: worker.isNewcomer,
-    ...(status === 'confirmed' ? { decidedAt: now } : {}),
-  } as const;
-  const event = { type: status === 'confirmed' ? 'claim.confirmed' : 'claim.pending', assignmentId: row.id } as const;
-  const notification = await prepareNotification(db, event, { id: row.id, shiftId, workerId });
-  const from = new Date(shift.start.getTime() - RULE_REACH_MS);
-  const to = new Date(shift.end.getTime() + RULE_REACH_MS);
-  const snapshot: repo.ClaimSnapshot = {
-    from,
-    to,
-    ownShiftIds: seen.held.filter((h) => h.start < to && h.end > from).map((h) => h.id),
-    occupantIds: seen.occupants.map((o) => o.id),
-  };
   return guardConstraints(() =>
     db.transaction(async (tx) => {
-      // Before the locks: written with the claim or not at all.
-      await recordNotification(tx, notification);
-      const locked = await repo.lockClaim(tx, workerId, shiftId);
+      const target = await repo.findClaimTarget(tx, shiftId);
+      if (!target || target.regionId !== actor.workerRegionId) throw notFound('Shift', shiftId);
+      const shift = target.facts;
+      assertOpenAndFuture({ ...target, start: shift.start }, now);
+      const worker = (await loadWorkerFacts(tx, [workerId], factsWindow([shift]))).get(workerId);
+      if (!worker) throw forbidden('Only workers claim shifts');
+      const check = async (facts: EligibilityFacts) => {
+        if (facts.alreadyOn.has(shiftId)) throw new AppError('CONFLICT', 'You are already on this shift');
+        const violations = (await evaluateEligibility(tx, facts, target.rules, target.timeZone)).get(shiftId) ?? [];
+        if (violations.length) throw notEligible(violations);
+      };
+      const seen = await loadEligibilityFacts(tx, worker, [shift]);
+      await check(seen);
+
+      const status = target.claimMode === 'instant' ? 'confirmed' : 'pending';
+      const row = {
+        id: randomUUID(),
+        shiftId,
+        workerId,
+        status,
+        source: 'claim',
+        start: shift.start,
+        end: shift.end,
+        isNewcomer: worker.isNewcomer,
+        ...(status === 'confirmed' ? { decidedAt: now } : {}),
+      } as const;
+      const event = { type: status === 'confirmed' ? 'claim.confirmed' : 'claim.pending', assignmentId: row.id } as const;
+      const notification = await prepareNotification(tx, event, { id: row.id, shiftId, workerId });
+      const from = new Date(shift.start.getTime() - RULE_REACH_MS);
+      const to = new Date(shift.end.getTime() + RULE_REACH_MS);
+      const snapshot: repo.ClaimSnapshot = {
+        from,
+        to,
+        ownShiftIds: seen.held.filter((h) => h.start < to && h.end > from).map((h) => h.id),
+        occupantIds: seen.occupants.map((o) => o.id),
+      };
+      // The notification's rows go with the lock statement: written with the claim or not at all.
+      const [locked] = (await recordNotification(tx, notification, repo.lockClaimStatement(workerId, shiftId))) as repo.ClaimLock[];
       if (!locked) throw notFound('Shift', shiftId);
       assertOpenAndFuture({ ...locked, start: shift.start }, now);
       let created = await repo.insertClaimIfUnchanged(tx, row, snapshot);
       if (!created) {
-        await check({ ...(await loadEligibilityFacts(tx, worker, [shift])), worker });
+        await check(await loadEligibilityFacts(tx, worker, [shift]));
         created = await repo.insertAssignment(tx, row);
       }
       return toAssignment(created);

@@ -5,8 +5,9 @@
 // Two steps, so a caller that holds contended locks can do the reading first: prepareNotification
 // reads who hears it and renders the words (two statements for an assignment event: the recipients
 // with the shift, then the people with their channel); recordNotification writes the in-app rows and
-// the mails in one statement (per thousand recipients). notify() does both.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+// the mails in one statement (per thousand recipients), or as part of the caller's next statement.
+// notify() does both.
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { TLocale } from '../../shared/common.schemas.js';
 import type { TNotificationChannel } from '../../shared/notifications.schemas.js';
 import type { DbOrTx } from '../db/open-database.js';
@@ -15,7 +16,7 @@ import type { NotificationEvent } from './events.js';
 import { emailHtml, emailText } from './messages.js';
 import { defaultChannels } from './preferences.js';
 import { resolveRecipients, type AssignmentRef, type Recipient } from './recipients.js';
-import { kickDelivery, notificationSettings } from './settings.js';
+import { isDeliveryQueued, kickDelivery, notificationSettings } from './settings.js';
 
 const CHUNK = 1000;
 
@@ -67,21 +68,36 @@ export async function prepareNotification(db: DbOrTx, event: NotificationEvent, 
   return { inApp, mails };
 }
 
-/** Writes the prepared rows: in-app notifications and outbox mails in one statement per chunk, then wakes delivery. */
-export async function recordNotification(db: DbOrTx, prepared: PreparedNotification): Promise<void> {
-  const { inApp, mails } = prepared;
-  for (let i = 0; i < Math.max(inApp.length, mails.length); i += CHUNK) {
-    await db.execute(sql`
-      with in_app as (
-        insert into notifications (user_id, type, channel, title, body, payload)
-        select x.user_id, x.type, x.channel::notification_channel, x.title, x.body, x.payload
-        from jsonb_to_recordset(${JSON.stringify(inApp.slice(i, i + CHUNK))}::jsonb) as x(user_id uuid, type text, channel text, title text, body text, payload jsonb))
+/** The inserts of up to CHUNK in-app rows and mails, as two data-modifying CTEs (`with` them before any statement). */
+function insertsOf(inApp: InAppRow[], mails: MailRow[]) {
+  return sql`notification_rows as (
+      insert into notifications (user_id, type, channel, title, body, payload)
+      select x.user_id, x.type, x.channel::notification_channel, x.title, x.body, x.payload
+      from jsonb_to_recordset(${JSON.stringify(inApp)}::jsonb) as x(user_id uuid, type text, channel text, title text, body text, payload jsonb)),
+    outbox_rows as (
       insert into email_outbox (to_email, subject, text, html, dedupe_key)
       select x.to_email, x.subject, x.text, x.html, x.dedupe_key
-      from jsonb_to_recordset(${JSON.stringify(mails.slice(i, i + CHUNK))}::jsonb) as x(to_email text, subject text, text text, html text, dedupe_key text)
-      on conflict (dedupe_key) do nothing`);
+      from jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) as x(to_email text, subject text, text text, html text, dedupe_key text)
+      on conflict (dedupe_key) do nothing)`;
+}
+
+/**
+ * Writes the prepared rows: in-app notifications and outbox mails in one statement per chunk, then
+ * wakes delivery. With `alongside` (a select, run after the rows are written), a small notification
+ * that wakes no job queue is written by that statement, as CTEs: one round trip for both. Returns
+ * the rows of `alongside`.
+ */
+export async function recordNotification(db: DbOrTx, prepared: PreparedNotification, alongside?: SQL): Promise<Record<string, unknown>[]> {
+  const { inApp, mails } = prepared;
+  const wakesQueue = mails.length > 0 && isDeliveryQueued();
+  if (alongside && !wakesQueue && inApp.length <= CHUNK && mails.length <= CHUNK) {
+    return ((await db.execute(sql`with ${insertsOf(inApp, mails)} ${alongside}`)) as { rows: Record<string, unknown>[] }).rows;
+  }
+  for (let i = 0; i < Math.max(inApp.length, mails.length); i += CHUNK) {
+    await db.execute(sql`with ${insertsOf(inApp.slice(i, i + CHUNK), mails.slice(i, i + CHUNK))} select 1`);
   }
   if (mails.length) await kickDelivery(db);
+  return alongside ? ((await db.execute(alongside)) as { rows: Record<string, unknown>[] }).rows : [];
 }
 
 export async function notify(db: DbOrTx, event: NotificationEvent): Promise<void> {

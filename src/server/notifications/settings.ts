@@ -27,6 +27,9 @@ export function configureNotifications(next: { settings?: NotificationSettings; 
   if (next.boss !== undefined) queue = next.boss;
 }
 
+/** Whether kickDelivery queues anything (serve started the job queue). */
+export const isDeliveryQueued = (): boolean => queue !== null;
+
 /**
  * Queues a delivery run inside the caller's transaction, so the job exists exactly when the
  * outbox rows it delivers were committed. A savepoint keeps a queue failure from undoing the
