@@ -203,6 +203,8 @@ export const ZJourney = ZJourneySummary.extend({
   contact: z.object({ email: z.string(), phone: z.string(), postcode: z.string() }).nullable(),
   interestPackageIds: z.array(ZId),
   interestOrganisationIds: z.array(ZId),
+  /** The activity packages the person may work in (established at the welcome call): the ones a planner can mark them independent in. */
+  packageIds: z.array(ZId),
   freeText: z.string(),
   consentVersion: z.string(),
   consentAt: z.string(),

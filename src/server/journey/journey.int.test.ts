@@ -347,6 +347,13 @@ describe('the journey', () => {
     assert.equal(journey.checkIn3DueOn, DateTime.fromISO(startsOn).plus({ months: 3 }).toISODate());
     assert.equal((await t.db.select().from(workers).where(eq(workers.id, registered.workerId)))[0]!.status, 'active');
 
+    // The hospital's planner finds her among the newcomers matched to it, without contact details, with the packages she may work in.
+    assert.deepEqual(((await s.planner.get('/api/journeys')).body as TJourneySummary[]).map((j) => [j.name, j.stage]), [['Fatima El Amrani', 'onboarding']]);
+    assert.deepEqual((await s.otherPlanner.get('/api/journeys')).body, []);
+    const seenByPlanner = (await s.planner.get(url())).body as TJourney;
+    assert.equal(seenByPlanner.contact, null);
+    assert.deepEqual(seenByPlanner.packageIds, [pkg['basic-care']]);
+
     const onboarding = { step: 'onboarding', fixedContactName: 'Els de Vries', buddyName: 'Kees Bakker' };
     const tooEarly = await step(s.planner, onboarding);
     assert.equal(tooEarly.status, 409);

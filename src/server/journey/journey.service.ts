@@ -278,11 +278,13 @@ async function toJourney(db: DbOrTx, actor: Actor, row: repo.JourneyRow): Promis
   const j = row.journey;
   const steps = await repo.listSteps(db, j.id);
   const orientations = await repo.listOrientations(db, j.id);
+  const held = await db.select({ packageId: workerPackages.packageId }).from(workerPackages).where(eq(workerPackages.workerId, j.workerId));
   return {
     ...toSummary(row),
     contact: seesContact(actor, row) ? { email: row.email, phone: row.phone, postcode: row.postcode } : null,
     interestPackageIds: j.interestPackageIds,
     interestOrganisationIds: j.interestOrganisationIds,
+    packageIds: held.map((h) => h.packageId).sort(),
     freeText: j.freeText,
     consentVersion: j.consentVersion,
     consentAt: j.consentAt.toISOString(),

@@ -68,6 +68,7 @@ const journey = (overrides: Partial<TJourney> = {}): TJourney => ({
   contact: { email: 'sanne@example.test', phone: '0612345678', postcode: '3511' },
   interestPackageIds: [ids.basicCare],
   interestOrganisationIds: [ids.hospital],
+  packageIds: [],
   freeText: '',
   consentVersion: '2026-11-1',
   consentAt: '2026-11-23T08:00:00.000Z',

@@ -4,9 +4,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TLocale } from '../../shared/common.schemas';
-import type { TJourney, TOrientationBooking } from '../../shared/journey.schemas';
+import type { TJourney, TJourneySummary, TOrientationBooking, TPackageIndependence } from '../../shared/journey.schemas';
+import type { TActivityPackage } from '../../shared/packages.schemas';
 import { I18nProvider } from '../i18n/i18n';
 import { fakeApi, ok, refused } from '../marketplace/fake-api';
+import { NewcomerPage, NewcomersPage } from './newcomers';
 import { OrientationBookings } from './orientation-bookings';
 
 afterEach(() => {
@@ -26,7 +28,22 @@ export const ids = {
   basicCare: '66666666-6666-4666-8666-666666666666',
   shadowShift: '88888888-8888-4888-8888-888888888888',
   shadowAssignment: '99999999-9999-4999-8999-999999999999',
+  support: '77777777-7777-4777-8777-777777777777',
+  planner: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
 };
+
+const basicCare: TActivityPackage = {
+  id: ids.basicCare,
+  code: 'basic-care',
+  regionId: null,
+  nameNl: 'Basiszorg',
+  nameEn: 'Basic care',
+  descriptionNl: '',
+  descriptionEn: '',
+  requiresRegistration: false,
+  minQualificationLevel: 2,
+};
+const support: TActivityPackage = { ...basicCare, id: ids.support, code: 'support', nameNl: 'Ondersteunende taken', nameEn: 'Supporting tasks' };
 
 /** Wednesday 9 December 2026, 09:00–15:00 in Amsterdam. */
 const booking = (overrides: Partial<TOrientationBooking> = {}): TOrientationBooking => ({
@@ -62,6 +79,7 @@ export const journey = (overrides: Partial<TJourney> = {}): TJourney => ({
   contact: { email: 'sanne@example.test', phone: '0612345678', postcode: '3511' },
   interestPackageIds: [ids.basicCare],
   interestOrganisationIds: [ids.hospital],
+  packageIds: [],
   freeText: '',
   consentVersion: '2026-11-1',
   consentAt: '2026-11-23T08:00:00.000Z',
@@ -117,5 +135,79 @@ describe('cancelling a shadow day', () => {
     fireEvent.change(screen.getByTestId('reason'), { target: { value: 'Ward closed' } });
     fireEvent.click(screen.getByTestId('reason-confirm'));
     expect((await within(future!).findByRole('alert')).textContent).toBeTruthy();
+  });
+});
+
+describe('the planner and the newcomers matched to the organisation', () => {
+  /** Matched with the hospital, the agreement made; she wrote her learning plan. The planner sees no contact details. */
+  const matched = journey({
+    stage: 'onboarding',
+    contact: null,
+    organisationId: ids.hospital,
+    organisationName: 'Ziekenhuis Domstad',
+    orientations: [],
+    packageIds: [ids.basicCare, ids.support],
+    learningPlan: { goals: ['Zelfstandig wassen en aankleden'], supportWishes: 'Vaste buddy de eerste weken', updatedAt: '2026-12-01T10:00:00.000Z' },
+  });
+  const summary: TJourneySummary = {
+    id: matched.id,
+    workerId: matched.workerId,
+    regionId: matched.regionId,
+    name: matched.name,
+    entryKind: matched.entryKind,
+    stage: matched.stage,
+    ownerUserId: matched.ownerUserId,
+    ownerName: matched.ownerName,
+    organisationId: matched.organisationId,
+    organisationName: matched.organisationName,
+    registeredAt: matched.registeredAt,
+    lastStep: 'agreement',
+    lastStepAt: '2026-12-01T09:00:00.000Z',
+  };
+
+  it('lists the people matched to the organisation with their step, or says there are none', async () => {
+    const api = fakeApi({ 'GET /api/journeys': ok([summary]) });
+    inLocale(<NewcomersPage />);
+    const person = await screen.findByTestId('newcomer');
+    expect(person.textContent).toContain('Sanne Bakker');
+    expect(within(person).getByTestId('newcomer-stage').textContent).toBe('Inwerken met buddy');
+    expect(within(person).getByRole('link').getAttribute('href')).toBe(`/newcomers/${ids.journey}`);
+    expect(api.to('GET /api/journeys')).toHaveLength(1);
+    cleanup();
+
+    fakeApi({ 'GET /api/journeys': ok([]) });
+    inLocale(<NewcomersPage />, 'en');
+    expect((await screen.findByTestId('newcomers-none')).textContent).toBe('No newcomers are matched to your organisation yet.');
+  });
+
+  it('records the onboarding with the fixed contact and buddy, and marks her independent in one of her packages', async () => {
+    const onboarded = { ...matched, stage: 'check_in_1m' as const };
+    let independent: TPackageIndependence[] = [];
+    const api = fakeApi({
+      [`GET /api/journeys/${ids.journey}`]: ok(matched),
+      'GET /api/packages': ok([basicCare, support, { ...support, id: ids.region, code: 'nursing', nameNl: 'Verpleegkundige zorg' }]),
+      [`GET /api/workers/${ids.worker}/package-independence`]: () => ok(independent),
+      [`POST /api/workers/${ids.worker}/package-independence`]: (body) => {
+        independent = [{ workerId: ids.worker, packageId: (body as { packageId: string }).packageId, organisationId: ids.hospital, markedByUserId: ids.planner, markedAt: '2026-12-02T10:00:00.000Z' }];
+        return ok(independent[0]);
+      },
+      [`POST /api/journeys/${ids.journey}/steps`]: ok(onboarded),
+    });
+    inLocale(<NewcomerPage journeyId={ids.journey} />);
+    expect((await screen.findByTestId('journey-plan')).textContent).toContain('Zelfstandig wassen en aankleden');
+    expect(screen.queryByTestId('journey-phone')).toBeNull();
+
+    const perPackage = await screen.findByTestId('newcomer-independence');
+    await waitFor(() => expect(within(perPackage).getAllByTestId('mark-independent')).toHaveLength(2));
+    expect(perPackage.textContent).not.toContain('Verpleegkundige zorg');
+    fireEvent.click(within(perPackage).getAllByTestId('mark-independent')[0]!);
+    expect(await within(perPackage).findByTestId('independent')).toBeTruthy();
+    expect(api.to(`POST /api/workers/${ids.worker}/package-independence`).map((x) => x.body)).toEqual([{ packageId: ids.basicCare }]);
+
+    fireEvent.change(screen.getByTestId('onboarding-contact'), { target: { value: 'Joke Jansen' } });
+    fireEvent.change(screen.getByTestId('onboarding-buddy'), { target: { value: 'Piet de Boer' } });
+    fireEvent.click(screen.getByTestId('onboarding-form-submit'));
+    await waitFor(() => expect(screen.queryByTestId('newcomer-onboarding')).toBeNull());
+    expect(api.to(`POST /api/journeys/${ids.journey}/steps`).map((x) => x.body)).toEqual([{ step: 'onboarding', fixedContactName: 'Joke Jansen', buddyName: 'Piet de Boer', notes: '' }]);
   });
 });

@@ -267,7 +267,7 @@ function AgreementForm({ journey, lookups, onRecorded }: { journey: TJourney; lo
   );
 }
 
-function OnboardingForm({ journey, onRecorded }: { journey: TJourney; onRecorded: (journey: TJourney) => void }) {
+export function OnboardingForm({ journey, onRecorded }: { journey: TJourney; onRecorded: (journey: TJourney) => void }) {
   const { t } = useI18n();
   const [fixedContactName, setContact] = useState('');
   const [buddyName, setBuddy] = useState('');

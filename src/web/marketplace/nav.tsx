@@ -18,6 +18,7 @@ export function MarketplaceNav({ me }: { me: TMe }) {
   }
   if (isPlanner) links.push({ to: '/planner/shifts', label: t('marketplace.shifts'), testId: 'nav-planner-shifts' });
   links.push(...mediationNavLinks(me, t));
+  if (isPlanner) links.push({ to: '/newcomers', label: t('journey.newcomers.title'), testId: 'nav-newcomers' });
   return (
     <nav className="market-nav" aria-label={t('marketplace.shifts')}>
       {links.map((link) => (
