@@ -240,7 +240,7 @@ function SwapList({ swaps, packages, myWorkerId, onChanged }: { swaps: TSwap[]; 
                   {t(`marketplace.swap.${swap.status}`)}
                 </strong>
               </p>
-              <p className="muted" data-testid="swap-shift">
+              <p className="muted" data-testid="swap-shift-when">
                 {formatShiftWhen(swap.shift.start, swap.shift.end, swap.shift.timeZone, locale)} · {pkg ? packageName(pkg, locale) : swap.shift.packageCode} · {swap.shift.organisationName}
               </p>
               {swap.note && <p className="muted">{swap.note}</p>}

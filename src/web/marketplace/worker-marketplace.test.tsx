@@ -165,7 +165,7 @@ describe('My shifts', () => {
     const [mine] = await screen.findAllByTestId('swap');
     expect(screen.getAllByTestId('swap')).toHaveLength(1);
     expect(within(mine!).getByTestId('swap-status').textContent).toBe('Afgewezen door planner');
-    expect(within(mine!).getByTestId('swap-shift').textContent).toBe('di 8 dec 22:00 – wo 07:00 · Verpleegkundige zorg (BIG) · Ziekenhuis Domstad');
+    expect(within(mine!).getByTestId('swap-shift-when').textContent).toBe('di 8 dec 22:00 – wo 07:00 · Verpleegkundige zorg (BIG) · Ziekenhuis Domstad');
     expect(within(mine!).getByTestId('swap-rejected').textContent).toBe('Reden van de planner: Bram heeft nog geen inwerkdag gehad De dienst blijft van jou.');
     expect(within(mine!).queryByTestId('swap-withdraw')).toBeNull();
     cleanup();
