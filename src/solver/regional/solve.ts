@@ -160,15 +160,20 @@ export function searchInThread(problem: CompiledProblem, options: ThreadOptions,
 }
 
 /**
- * Moves without a new best after which the local search counts as stalled and large-neighbourhood steps
- * take over. Measured on ex-medium: the local search still improves steadily up to about 10M moves, and
+ * Moves without a new best, per place, after which the local search counts as stalled and large-neighbourhood
+ * steps take over. Measured on ex-medium: the local search still improves steadily up to about 10M moves, and
  * in the first 10 CPU-seconds it gains more per second than the steps do (297,976 alone vs 299,166–300,611
- * with the steps from 30 % or 60 % of the time on); once it stalls, the steps keep improving.
+ * with the steps from 30 % or 60 % of the time on; seed 2: 297,214 alone vs 297,432 with steps after 200,000
+ * idle moves); once it stalls, the steps keep improving. On the smaller gen-60x14 the steps pay earlier:
+ * after 1M idle moves 307,688 on average over seeds 1–3 (10 CPU-s), after 200,000 307,561, after 420,000
+ * 307,518 (once the proven optimum, 307,315.2). 1,000 per place is 863,000 on ex-medium, 420,000 there.
  */
-const LNS_AFTER_IDLE = 1_000_000;
+const LNS_AFTER_IDLE_PER_PLACE = 1000;
+const LNS_MIN_AFTER_IDLE = 100_000;
 const LNS_STEP_SECONDS = 2;
 const LNS_MIN_REMAINING_MS = 2000;
 const LNS_MIN_STEP_MS = 200;
+/** Node limit of a step in a budgeted (reproducible) run; with a time limit the step's time bounds it. */
 const LNS_MAX_NODES = 500;
 
 /**
@@ -184,11 +189,12 @@ export async function searchThread(problem: CompiledProblem, options: ThreadOpti
   if (steps === 0) return searchInThread(problem, options, start);
   const model = startModel(problem, options, clock, start);
   const remaining = (): number => options.timeLimitMs - (clock.now() - startedAt);
-  const localSearch = runLocalSearch(model, { ...localSearchOptions(options, clock, remaining()), ...(!isBudgeted && { stopAfterIdle: LNS_AFTER_IDLE }) });
+  const stopAfterIdle = Math.max(LNS_MIN_AFTER_IDLE, LNS_AFTER_IDLE_PER_PLACE * model.placeWorker.length);
+  const localSearch = runLocalSearch(model, { ...localSearchOptions(options, clock, remaining()), ...(!isBudgeted && { stopAfterIdle }) });
   let iterations = localSearch.iterations;
   // Loading HiGHS and a first step take a while; with less time than this left the steps would overrun.
   if ((localSearch.stopReason === 'idle' && remaining() > LNS_MIN_REMAINING_MS) || localSearch.stopReason === 'iterations') {
-    const lns = new LargeNeighbourhoodSearch(model, await getHighs(), { stepSeconds: LNS_STEP_SECONDS, maxNodes: LNS_MAX_NODES });
+    const lns = new LargeNeighbourhoodSearch(model, await getHighs(), { stepSeconds: LNS_STEP_SECONDS, ...(isBudgeted && { maxNodes: LNS_MAX_NODES }) });
     const rng = createRng(options.seed ^ 0x5bd1e995);
     for (let k = 0; k < steps && remaining() > 0 && options.shouldStop?.() !== true; k++) {
       // A budgeted run bounds each step by nodes only (the time limit is a safety net), so it is reproducible.
