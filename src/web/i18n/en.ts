@@ -1,4 +1,5 @@
 // English, on request. Same keys as nl.ts.
+import { competencesEn } from './competences.en';
 import { marketplaceEn } from './marketplace.en';
 import { mediationEn } from './mediation.en';
 import type { Messages } from './nl';
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...marketplaceEn,
   ...planningEn,
   ...mediationEn,
+  ...competencesEn,
   'app.name': 'Harmonica',
   'app.tagline': 'Sharing care staff across the region',
   'app.loading': 'Loading…',

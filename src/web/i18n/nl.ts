@@ -1,5 +1,6 @@
 // Dutch: the default language of the interface. Keys are shared with en.ts (a test checks it).
 // `{name}` placeholders are filled in by t().
+import { competencesNl } from './competences.nl';
 import { marketplaceNl } from './marketplace.nl';
 import { mediationNl } from './mediation.nl';
 import { planningNl } from './planning.nl';
@@ -232,7 +233,7 @@ const coreNl = {
 } satisfies Record<string, string>;
 
 /** The core dictionary plus the marketplace's and planning's own (each kept in its own file). */
-export const nl = { ...coreNl, ...marketplaceNl, ...planningNl, ...mediationNl };
+export const nl = { ...coreNl, ...marketplaceNl, ...planningNl, ...mediationNl, ...competencesNl };
 
 export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;

@@ -12,6 +12,7 @@ import { useMe } from '../session';
 import { useLoad } from '../use-load';
 import { closeJourney, getJourney, setJourneyOwner } from './requests';
 import { OrientationBookings } from './orientation-bookings';
+import { WorkerCompetencesCard } from '../competences/worker-competences';
 import { StepAction } from './step-forms';
 import { JourneyStatus, stageName, StepTimeline } from './steps';
 
@@ -113,6 +114,8 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
           actions={<StepAction journey={journey} lookups={{ packages, organisations }} onRecorded={(next) => update(next, t('journey.stepSaved'))} onReload={loaded.reload} />}
         />
       </Card>
+      {/* Competences are asked and confirmed in the welcome call, and may change after it. */}
+      <WorkerCompetencesCard workerId={journey.workerId} regionId={journey.regionId} canConfirm />
       <OrientationBookings journey={journey} onChanged={(next) => update(next, t('journey.orientation.cancelDone'))} />
       {journey.learningPlan && (
         <Card title={t('journey.plan.title')} testId="journey-plan">

@@ -3,11 +3,14 @@
 import type { TCandidate, TCandidateList } from '../../shared/mediation.schemas';
 import { formatNumber } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { formatScore, partName, partReason, ruledOutText } from './explain';
+import { formatScore, missingText, partName, partReason, ruledOutText } from './explain';
 
 type Selection = { selected: ReadonlySet<string>; onToggle: (workerId: string) => void; disabled?: ReadonlySet<string> };
+/** Names a competence key in the interface language (a request's competences carry their labels). */
+type LabelOf = (key: string) => string;
+const asKey: LabelOf = (key) => key;
 
-export function CandidateList({ list, selection }: { list: TCandidateList; selection?: Selection }) {
+export function CandidateList({ list, selection, labelOf = asKey }: { list: TCandidateList; selection?: Selection; labelOf?: LabelOf }) {
   const { t, locale } = useI18n();
   return (
     <div className="candidates" data-testid="candidates">
@@ -21,16 +24,16 @@ export function CandidateList({ list, selection }: { list: TCandidateList; selec
       ) : (
         <ol className="candidate-list">
           {list.candidates.map((candidate, index) => (
-            <CandidateItem key={candidate.workerId} candidate={candidate} rank={index + 1} selection={selection} />
+            <CandidateItem key={candidate.workerId} candidate={candidate} rank={index + 1} selection={selection} labelOf={labelOf} />
           ))}
         </ol>
       )}
-      <RuledOut list={list} />
+      <RuledOut list={list} labelOf={labelOf} />
     </div>
   );
 }
 
-function CandidateItem({ candidate, rank, selection }: { candidate: TCandidate; rank: number; selection: Selection | undefined }) {
+function CandidateItem({ candidate, rank, selection, labelOf }: { candidate: TCandidate; rank: number; selection: Selection | undefined; labelOf: LabelOf }) {
   const { t, locale } = useI18n();
   const isDisabled = selection?.disabled?.has(candidate.workerId) ?? false;
   return (
@@ -71,7 +74,7 @@ function CandidateItem({ candidate, rank, selection }: { candidate: TCandidate; 
               <span className="part-points" title={t('mediation.candidates.points')}>
                 {formatScore(part.points, locale)} / {formatScore(part.weight, locale)}
               </span>
-              <span className="part-reason">{partReason(part, t, locale)}</span>
+              <span className="part-reason">{partReason(part, t, locale, labelOf)}</span>
             </li>
           ))}
         </ul>
@@ -80,7 +83,7 @@ function CandidateItem({ candidate, rank, selection }: { candidate: TCandidate; 
   );
 }
 
-function RuledOut({ list }: { list: TCandidateList }) {
+function RuledOut({ list, labelOf }: { list: TCandidateList; labelOf: LabelOf }) {
   const { t, locale } = useI18n();
   if (list.ruledOut.length === 0) return null;
   const total = list.ruledOut.reduce((sum, g) => sum + g.count, 0);
@@ -91,9 +94,18 @@ function RuledOut({ list }: { list: TCandidateList }) {
         {list.ruledOut.map((group) => (
           <li key={group.rule} data-rule={group.rule} data-testid="ruled-out-group">
             <p className="ruled-out-count">{ruledOutText(group.rule, group.count, t, locale)}</p>
+            {group.byCompetence && group.byCompetence.length > 0 && (
+              <p className="muted" data-testid="ruled-out-competences">
+                {group.byCompetence.map((c) => t('mediation.ruledOut.competenceKey', { count: formatNumber(c.count, locale), label: labelOf(c.key) })).join(' · ')}
+              </p>
+            )}
             {group.examples.length > 0 && (
               <p className="muted">
-                {t('mediation.candidates.forExample', { names: group.examples.map((e) => e.name).join(', ') })}
+                {t('mediation.candidates.forExample', {
+                  names: group.examples
+                    .map((e) => (e.violation?.rule === 'competence' ? `${e.name} (${missingText(e.violation.params.missing, t, labelOf)})` : e.name))
+                    .join(', '),
+                })}
               </p>
             )}
           </li>

@@ -6,13 +6,26 @@ import { whyNobody } from '../planning/explain';
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
-/** The reason behind one score part, in the interface language, from its numbers (the server's sentence is English). */
-export function partReason(part: Pick<TScorePart, 'part' | 'params'>, t: Translate, locale: TLocale): string {
+/** Competence keys ("a,b") as labels (the key when no label is known). */
+const keyList = (value: unknown, labelOf: (key: string) => string) =>
+  (typeof value === 'string' ? value.split(',').filter(Boolean) : []).map(labelOf).join(', ');
+
+/**
+ * The reason behind one score part, in the interface language, from its numbers (the server's
+ * sentence is English). `labelOf` names a competence key (the request's labels, when known).
+ */
+export function partReason(part: Pick<TScorePart, 'part' | 'params'>, t: Translate, locale: TLocale, labelOf: (key: string) => string = (key) => key): string {
   const p = part.params;
   const decimal = (value: number) => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(value);
   switch (part.part) {
     case 'packageFit':
       return t('mediation.reason.packageFit', { held: num(p.held), asked: num(p.asked) });
+    case 'competences': {
+      if (!num(p.wished)) return num(p.required) ? t('mediation.reason.requiredOnly', { required: num(p.required) }) : t('mediation.reason.noCompetences');
+      const held = t('mediation.reason.competences', { held: num(p.held), wished: num(p.wished), confirmed: num(p.confirmed) });
+      const lacks = keyList(p.missingKeys, labelOf);
+      return lacks ? `${held}; ${t('mediation.reason.competencesLacks', { list: lacks })}` : held;
+    }
     case 'distance':
       return t('mediation.reason.distance', { km: decimal(num(p.distanceKm)), max: decimal(num(p.maxTravelKm)) });
     case 'availability':
@@ -42,9 +55,14 @@ export function formatAge(hours: number, t: Translate): string {
   return rest === 0 ? t('mediation.age.days', { days }) : t('mediation.age.daysHours', { days, hours: rest });
 }
 
-/** "3 missen het pakket": one ruled-out group in the planning page's words. */
+/** "3 missen het pakket": one ruled-out group in the planning page's words (a missing competence in the ranking's own). */
 export const ruledOutText = (rule: string, count: number, t: Translate, locale: TLocale) =>
-  whyNobody({ [rule]: count }, t, (n) => new Intl.NumberFormat(intlLocale(locale)).format(n));
+  rule === 'competence'
+    ? t('mediation.ruledOut.competence', { count: new Intl.NumberFormat(intlLocale(locale)).format(count) })
+    : whyNobody({ [rule]: count }, t, (n) => new Intl.NumberFormat(intlLocale(locale)).format(n));
+
+/** "dementiezorg, sondevoeding" from a competence violation's `missing` parameter, as labels. */
+export const missingText = (missing: unknown, t: Translate, labelOf: (key: string) => string = (key) => key) => t('mediation.ruledOut.missing', { list: keyList(missing, labelOf) });
 
 /** A period as "3 maart – 2 juni 2027" in the location's zone; the end is exclusive (midnight after the last day). */
 export function formatPeriod(start: string, end: string, locale: TLocale, timeZone = 'Europe/Amsterdam'): string {

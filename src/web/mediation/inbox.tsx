@@ -12,15 +12,17 @@ import { plannedOrganisationIds } from '../session';
 import { useLoad } from '../use-load';
 import { formatPeriod } from './explain';
 import { OfferItem, packageNames, requestStatusKey } from './request-view';
+import { listCompetences } from '../competences/competences-api';
 import { RequestForm } from './request-form';
 import { getMediationRequest, listMediationRequests } from './requests';
 
 async function loadInbox(me: TMe) {
   const organisations = await Promise.all(plannedOrganisationIds(me).map(getOrganisation));
-  const [packages, requests] = await Promise.all([listPackages(organisations[0]?.regionId), listMediationRequests()]);
+  const regionId = organisations[0]?.regionId;
+  const [packages, requests, competences] = await Promise.all([listPackages(regionId), listMediationRequests(), regionId ? listCompetences(regionId) : Promise.resolve([])]);
   // Offers live on their request: the open ones are read in full to find what waits for an answer.
   const open = await Promise.all(requests.filter((r) => r.status === 'open').map((r) => getMediationRequest(r.id)));
-  return { organisations, packages, requests, open };
+  return { organisations, packages, requests, open, competences };
 }
 
 export function InboxPage({ me }: { me: TMe }) {
@@ -30,7 +32,7 @@ export function InboxPage({ me }: { me: TMe }) {
   const [posted, setPosted] = useState(false);
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading />;
-  const { organisations, packages, requests, open } = loaded.data;
+  const { organisations, packages, requests, open, competences } = loaded.data;
   const locations = organisations.flatMap((o) => o.locations.map((l) => ({ ...l, organisationName: o.name })));
   const zoneOf = (locationId: string) => locations.find((l) => l.id === locationId)?.timeZone ?? 'Europe/Amsterdam';
   const toAnswer = open.flatMap((request) => request.offers.filter((o) => o.status === 'offered').map((offer) => ({ offer, request })));
@@ -47,6 +49,7 @@ export function InboxPage({ me }: { me: TMe }) {
         <RequestForm
           locations={locations}
           packages={packages}
+          competences={competences}
           onCancel={() => setIsPosting(false)}
           onPosted={() => {
             setIsPosting(false);

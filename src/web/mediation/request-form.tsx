@@ -1,7 +1,10 @@
 // A planner posts a request: a need for a person over a period at one of their locations, in
-// activity packages (the first is required of the candidate, the others count toward the fit).
+// activity packages (the first is required of the candidate, the others count toward the fit), and
+// optionally competences: required (rules out who lacks one) or wished (counts in the score).
 import { useState } from 'react';
+import type { TCompetence, TCompetenceRequirementInput } from '../../shared/competences.schemas';
 import { ZCreateMediationRequest, type TMediationRequest } from '../../shared/mediation.schemas';
+import { RequirementsPicker } from '../competences/requirements-picker';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import type { TLocation } from '../../shared/organisations.schemas';
 import { ErrorMessage, Field, SelectField, TextAreaField } from '../components/ui';
@@ -17,7 +20,19 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:
 
 type LocationOption = TLocation & { organisationName: string };
 
-export function RequestForm({ locations, packages, onPosted, onCancel }: { locations: LocationOption[]; packages: TActivityPackage[]; onPosted: (request: TMediationRequest) => void; onCancel: () => void }) {
+export function RequestForm({
+  locations,
+  packages,
+  competences = [],
+  onPosted,
+  onCancel,
+}: {
+  locations: LocationOption[];
+  packages: TActivityPackage[];
+  competences?: TCompetence[];
+  onPosted: (request: TMediationRequest) => void;
+  onCancel: () => void;
+}) {
   const { t, locale } = useI18n();
   const [locationId, setLocationId] = useState(locations[0]?.id ?? '');
   const [mainPackageId, setMainPackageId] = useState('');
@@ -27,6 +42,7 @@ export function RequestForm({ locations, packages, onPosted, onCancel }: { locat
   const [shiftsPerWeek, setShiftsPerWeek] = useState('');
   const [supervisionCapacity, setSupervisionCapacity] = useState('0');
   const [description, setDescription] = useState('');
+  const [requirements, setRequirements] = useState<TCompetenceRequirementInput[]>([]);
   const { errors, error, isBusy, submit: send } = useFormSubmit();
   const location = locations.find((l) => l.id === locationId);
   const timeZone = location?.timeZone ?? 'Europe/Amsterdam';
@@ -42,6 +58,7 @@ export function RequestForm({ locations, packages, onPosted, onCancel }: { locat
       shiftsPerWeek: shiftsPerWeek.trim() === '' ? null : Number(shiftsPerWeek),
       supervisionCapacity: Number(supervisionCapacity || 0),
       description,
+      competences: requirements,
     };
     const checked = validate(ZCreateMediationRequest, body, t);
     await send(checked.errors ?? {}, checked.data, async (data) => onPosted(await createMediationRequest(data)));
@@ -127,6 +144,7 @@ export function RequestForm({ locations, packages, onPosted, onCancel }: { locat
           testId="request-supervision"
         />
       </div>
+      <RequirementsPicker catalogue={competences} value={requirements} onChange={setRequirements} errors={errors} />
       <TextAreaField
         label={t('mediation.requestForm.description')}
         hint={t('mediation.requestForm.descriptionHint')}

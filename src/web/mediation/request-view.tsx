@@ -46,6 +46,18 @@ export function RequestFacts({ request, packages, organisation }: { request: TMe
         <dt>{t('mediation.request.packages')}</dt>
         <dd data-testid="request-packages">{packageNames(request.packageIds, packages, locale)}</dd>
       </div>
+      {request.competences.length > 0 && (
+        <div>
+          <dt>{t('competences.title')}</dt>
+          <dd data-testid="request-competences">
+            {(['required', 'wished'] as const)
+              .map((level) => ({ level, list: request.competences.filter((c) => c.level === level).map((c) => (locale === 'nl' ? c.labelNl : c.labelEn)) }))
+              .filter((g) => g.list.length > 0)
+              .map((g) => t(g.level === 'required' ? 'competences.request.required' : 'competences.request.wished', { list: g.list.join(', ') }))
+              .join(' · ')}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>{t('mediation.request.period')}</dt>
         <dd data-testid="request-period">{formatPeriod(request.periodStart, request.periodEnd, locale, zone)}</dd>
@@ -186,7 +198,11 @@ export function OfferItem({
 }
 
 function OfferCandidates({ request, onOffered }: { request: TMediationRequest & { offers: TOffer[] }; onOffered: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const labelOf = (key: string) => {
+    const c = request.competences.find((r) => r.key === key);
+    return c ? (locale === 'nl' ? c.labelNl : c.labelEn) : key;
+  };
   const candidates = useLoad(() => requestCandidates(request.id), [request.id]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [note, setNote] = useState('');
@@ -220,7 +236,7 @@ function OfferCandidates({ request, onOffered }: { request: TMediationRequest & 
     <Card title={t('mediation.candidates.title')} testId="offer-candidates">
       {candidates.error !== null && <ErrorMessage error={candidates.error} onRetry={candidates.reload} />}
       {!candidates.data && candidates.error === null && <Loading />}
-      {candidates.data && <CandidateList list={candidates.data} selection={{ selected, onToggle: toggle, disabled: live }} />}
+      {candidates.data && <CandidateList list={candidates.data} selection={{ selected, onToggle: toggle, disabled: live }} labelOf={labelOf} />}
       {sent !== null && (
         <p className="alert alert-success" role="status" data-testid="offers-sent">
           {t('mediation.offers.sent', { count: sent })}

@@ -11,6 +11,7 @@ import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { RegistrationForm } from './registration-form';
 import { RegistrationList } from './registrations';
+import { WorkerCompetencesCard } from '../competences/worker-competences';
 import { WorkerProfileForm } from './worker-profile-form';
 
 export function WorkerHome({ me }: { me: TMe }) {
@@ -91,6 +92,8 @@ function WorkerProfileLoader({ workerId, showName = false }: { workerId: string;
             : undefined
         }
       />
+      {/* The person declares their competences; on a mediator's view of someone else they also confirm them. */}
+      <WorkerCompetencesCard workerId={workerId} regionId={profile.regionId} canConfirm={showName} />
       {isEditing ? (
         <WorkerProfileForm
           profile={profile}
