@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import { compileOrThrow } from './compile.js';
 import { hardConstraints } from './constraints/index.js';
 import { generateProblem } from './generate.js';
-import { buildCandidates } from './model.js';
+import { createRng } from '../core/index.js';
+import { constructGreedy } from './construct.js';
+import { buildCandidates, RegionalModel } from './model.js';
+import { evaluatePlan } from './score.js';
 
 describe('buildCandidates', () => {
   it('lists exactly the workers that pass every pairwise hard rule', () => {
@@ -27,5 +30,46 @@ describe('buildCandidates', () => {
     assert.ok(missed.length > 0);
     const lowestReached = Math.min(...reached.map((s) => problem.shiftPriority[s]!));
     assert.ok(missed.every((s) => problem.shiftPriority[s]! <= lowestReached));
+  });
+});
+
+describe('block swaps', () => {
+  it('exchange the shifts two workers have in a window, only between candidates, never pinned places, scored as a full recompute', () => {
+    const document = generateProblem({ seed: 5, workers: 40, days: 14, places: 300 });
+    const plain = compileOrThrow(document);
+    const seeded = new RegionalModel(plain);
+    constructGreedy(seeded);
+    const pinned = seeded.assignments().filter((_, k) => k % 7 === 0).map(({ shift, worker }) => ({ shiftId: plain.shiftIds[shift]!, workerId: plain.workerIds[worker]! }));
+    const problem = compileOrThrow({ ...document, pinned });
+    const model = new RegionalModel(problem, { fill: 0, change: 0, swap: 0, block: 1 });
+    for (const { shift, worker } of seeded.assignments()) if (model.placeOf(shift, worker) < 0) model.setWorker(model.openPlaceOf(shift), worker);
+    model.rescore();
+    const rng = createRng(3);
+    let proposed = 0;
+    let multi = 0;
+    for (let k = 0; k < 3000; k++) {
+      const move = model.proposeMove(rng);
+      if (!move) continue;
+      proposed++;
+      const before = move.map(({ place }) => model.placeWorker[place]!);
+      const workers = new Set([...before, ...move.map((c) => c.worker)]);
+      assert.equal(workers.size, 2, 'a block swap moves shifts between two workers');
+      if (move.length > 1) multi++;
+      for (const [i, { place, worker }] of move.entries()) {
+        assert.equal(model.placePinned[place], 0);
+        assert.ok(model.candidates[model.placeShift[place]!]!.includes(worker));
+        assert.notEqual(worker, before[i]);
+      }
+      const delta = model.deltaOf(move);
+      if (delta.hard > 0) continue;
+      const expected = model.score().soft + delta.soft;
+      model.applyMove(move);
+      const full = evaluatePlan(model.plan).score;
+      assert.equal(full.hard, 0);
+      assert.ok(Math.abs(full.soft - expected) < 1e-6 * Math.max(1, Math.abs(expected)));
+    }
+    assert.ok(proposed > 100 && multi > 10, `${proposed} proposed, ${multi} with more than one shift`);
+    const placed = new Set(model.assignments().map(({ shift, worker }) => `${shift}/${worker}`));
+    for (const pin of problem.pinned) assert.ok(placed.has(`${pin.shift}/${pin.worker}`));
   });
 });
