@@ -2,11 +2,14 @@
 // served on a free port, optionally a real local SMTP server and the planning job workers, and
 // Debian's Chromium driven by playwright-core with a fresh context (cookies, storage) per page.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { makeBigNumber } from '../src/shared/big-number.js';
 import { buildApp } from '../src/server/app.js';
 import { openDatabase, type Database } from '../src/server/db/open-database.js';
-import { DEFAULT_TEST_PASSWORD } from '../src/server/demo/builders.js';
+import { buildLocation, buildOrganisation, buildRegion, buildUser, buildWorkerWithUser, DEFAULT_TEST_PASSWORD } from '../src/server/demo/builders.js';
+import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
 import { createMailer } from '../src/server/notifications/mailer.js';
 import { deliverOutbox } from '../src/server/notifications/outbox.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../src/server/notifications/smtp-test-server.js';
@@ -110,3 +113,41 @@ export const pageWidth = async (page: Page) => Number(await page.evaluate('docum
 
 /** The trimmed text of the first element with this test id. */
 export const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+
+/** A full-page screenshot into test-results/. */
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, name), fullPage: true });
+
+type Person = readonly [email: string, firstName: string, lastName: string];
+
+/**
+ * The marketplace's cast: Ziekenhuis Domstad in Regio Utrecht (instant claims) with its location
+ * Domstad Centrum and planner Piet Planner; nurses (own staff, basic care and nursing, a BIG
+ * registration until 2035) and side-entrants (newcomers with basic care only), all living in 3511.
+ */
+export async function seedHospital(
+  database: Database,
+  cast: { regionCode: string; plannerEmail: string; nurses: readonly Person[]; sideEntrants?: readonly Person[]; swapNeedsApproval?: boolean },
+): Promise<void> {
+  const db = database.db;
+  await ensureNationalPackages(db);
+  const region = await buildRegion(db, { code: cast.regionCode, name: 'Regio Utrecht' });
+  const hospital = await buildOrganisation(db, { regionId: region.id, name: 'Ziekenhuis Domstad', sector: 'hospital', claimMode: 'instant', ...(cast.swapNeedsApproval === undefined ? {} : { swapNeedsApproval: cast.swapNeedsApproval }) });
+  await buildLocation(db, { organisationId: hospital.id, name: 'Domstad Centrum', postcode: '3584', address: 'Heidelberglaan 100' });
+  await buildUser(db, { email: cast.plannerEmail, name: 'Piet Planner', roles: [{ role: 'planner', organisationId: hospital.id }] });
+  const home = { regionId: region.id, homePostcode: '3511', maxTravelKm: 25 };
+  for (const [email, firstName, lastName] of cast.nurses) {
+    await buildWorkerWithUser(db, {
+      ...home,
+      email,
+      firstName,
+      lastName,
+      kind: 'own_staff',
+      qualificationLevel: 4,
+      packages: ['basic-care', 'nursing'],
+      big: { number: makeBigNumber([1, 2, 3, 4, 5, 6, 7, 8, 9]), expiresOn: '2035-12-31' },
+    });
+  }
+  for (const [email, firstName, lastName] of cast.sideEntrants ?? []) {
+    await buildWorkerWithUser(db, { ...home, email, firstName, lastName, kind: 'side_entrant', isNewcomer: true, qualificationLevel: 2, packages: ['basic-care'] });
+  }
+}

@@ -5,15 +5,11 @@
 // planner cancels the colleague with a reason the colleague reads; a nurse sets a notification to
 // "off" and her calendar link stays "on since" after a reload.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import type { Locator, Page } from 'playwright-core';
-import { makeBigNumber } from '../src/shared/big-number.js';
 import type { Database } from '../src/server/db/open-database.js';
-import { buildLocation, buildOrganisation, buildRegion, buildUser, buildWorkerWithUser } from '../src/server/demo/builders.js';
-import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
-import { desktop, pageWidth, phone, screenshotDir, signIn, startHarness, text, type Harness } from './harmonica.js';
+import { desktop, pageWidth, phone, seedHospital, shot, signIn, startHarness, text, type Harness } from './harmonica.js';
 
 const people = {
   planner: 'planner@domstad.e2e.test',
@@ -24,32 +20,17 @@ const people = {
 /** Monday two weeks from now in Amsterdam: the series starts there and runs two weeks. */
 const seriesStart = () => DateTime.now().setZone('Europe/Amsterdam').startOf('week').plus({ weeks: 2 });
 
-/** A hospital that confirms claims at once (until the planner changes it), its planner and two nurses. */
-async function seed(database: Database): Promise<void> {
-  const db = database.db;
-  await ensureNationalPackages(db);
-  const region = await buildRegion(db, { code: 'utrecht-planner-e2e', name: 'Regio Utrecht' });
-  const hospital = await buildOrganisation(db, { regionId: region.id, name: 'Ziekenhuis Domstad', sector: 'hospital', claimMode: 'instant', swapNeedsApproval: true });
-  await buildLocation(db, { organisationId: hospital.id, name: 'Domstad Centrum', postcode: '3584', address: 'Heidelberglaan 100' });
-  await buildUser(db, { email: people.planner, name: 'Piet Planner', roles: [{ role: 'planner', organisationId: hospital.id }] });
-  for (const [email, firstName, lastName] of [
-    [people.anna, 'Anna', 'de Vries'],
-    [people.bram, 'Bram', 'Jansen'],
-  ] as const) {
-    await buildWorkerWithUser(db, {
-      regionId: region.id,
-      email,
-      firstName,
-      lastName,
-      kind: 'own_staff',
-      qualificationLevel: 4,
-      homePostcode: '3511',
-      maxTravelKm: 25,
-      packages: ['basic-care', 'nursing'],
-      big: { number: makeBigNumber([1, 2, 3, 4, 5, 6, 7, 8, 9]), expiresOn: '2035-12-31' },
-    });
-  }
-}
+/** A hospital that confirms claims at once (until the planner changes it) and approves swaps, its planner and two nurses. */
+const seed = (database: Database) =>
+  seedHospital(database, {
+    regionCode: 'utrecht-planner-e2e',
+    plannerEmail: people.planner,
+    nurses: [
+      [people.anna, 'Anna', 'de Vries'],
+      [people.bram, 'Bram', 'Jansen'],
+    ],
+    swapNeedsApproval: true,
+  });
 
 let harness: Harness;
 
@@ -60,8 +41,6 @@ before(async () => {
 after(async () => {
   await harness.close();
 });
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, name), fullPage: true });
 
 async function asPlanner(): Promise<Page> {
   const page = await harness.newPage(desktop);

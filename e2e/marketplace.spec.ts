@@ -4,15 +4,10 @@
 // her calendar feed; a second nurse cannot over-fill it; the planner sees it filled. Then: the
 // worker pages do not scroll sideways on a 375 px phone.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import type { Page } from 'playwright-core';
-import { makeBigNumber } from '../src/shared/big-number.js';
 import type { Database } from '../src/server/db/open-database.js';
-import { buildLocation, buildOrganisation, buildRegion, buildUser, buildWorkerWithUser } from '../src/server/demo/builders.js';
-import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
-import { desktop, pageWidth, phone, screenshotDir, signIn, startHarness, text, type Harness } from './harmonica.js';
+import { desktop, pageWidth, phone, seedHospital, shot, signIn, startHarness, text, type Harness } from './harmonica.js';
 
 const people = {
   planner: 'planner@domstad.e2e.test',
@@ -25,41 +20,16 @@ const people = {
 const nightShiftDate = () => DateTime.now().setZone('Europe/Amsterdam').startOf('week').plus({ weeks: 2, days: 1 }).toISODate()!;
 
 /** One hospital with instant claims, its planner, two nurses and a side-entrant without the nursing package. */
-async function seed(database: Database): Promise<void> {
-  const db = database.db;
-  await ensureNationalPackages(db);
-  const region = await buildRegion(db, { code: 'utrecht-market-e2e', name: 'Regio Utrecht' });
-  const hospital = await buildOrganisation(db, { regionId: region.id, name: 'Ziekenhuis Domstad', sector: 'hospital', claimMode: 'instant' });
-  await buildLocation(db, { organisationId: hospital.id, name: 'Domstad Centrum', postcode: '3584', address: 'Heidelberglaan 100' });
-  await buildUser(db, { email: people.planner, name: 'Piet Planner', roles: [{ role: 'planner', organisationId: hospital.id }] });
-  const nurse = (email: string, firstName: string, lastName: string) =>
-    buildWorkerWithUser(db, {
-      regionId: region.id,
-      email,
-      firstName,
-      lastName,
-      kind: 'own_staff',
-      qualificationLevel: 4,
-      homePostcode: '3511',
-      maxTravelKm: 25,
-      packages: ['basic-care', 'nursing'],
-      big: { number: makeBigNumber([1, 2, 3, 4, 5, 6, 7, 8, 9]), expiresOn: '2035-12-31' },
-    });
-  await nurse(people.nurse, 'Anna', 'de Vries');
-  await nurse(people.secondNurse, 'Bram', 'Jansen');
-  await buildWorkerWithUser(db, {
-    regionId: region.id,
-    email: people.sideEntrant,
-    firstName: 'Sanne',
-    lastName: 'Bakker',
-    kind: 'side_entrant',
-    isNewcomer: true,
-    qualificationLevel: 2,
-    homePostcode: '3511',
-    maxTravelKm: 25,
-    packages: ['basic-care'],
+const seed = (database: Database) =>
+  seedHospital(database, {
+    regionCode: 'utrecht-market-e2e',
+    plannerEmail: people.planner,
+    nurses: [
+      [people.nurse, 'Anna', 'de Vries'],
+      [people.secondNurse, 'Bram', 'Jansen'],
+    ],
+    sideEntrants: [[people.sideEntrant, 'Sanne', 'Bakker']],
   });
-}
 
 let harness: Harness;
 
@@ -70,8 +40,6 @@ before(async () => {
 after(async () => {
   await harness.close();
 });
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, name), fullPage: true });
 
 describe('the marketplace story', () => {
   let shiftId = '';
