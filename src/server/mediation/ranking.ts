@@ -5,17 +5,19 @@
 //    travel rule and a request's required competences rule out and short-lists the best-placed of the others; it reads only the region's
 //    workers and their packages, so it is kept in process under the region's `workers_version`
 //    (`ranking/pool-cache.ts`), which the database changes on every write to them;
-// 2. the short list is scored in one statement (`ranking/score.ts`) — every part of the score is
-//    known before the exact check, so the check can go best score first;
+// 2. the short list is scored (`ranking/score.ts`) — every part of the score is known before the
+//    exact check, so the check can go best score first. Its facts, the exact check's assignments
+//    and the version are read in ONE statement (`ranking/fresh-read.ts`): with the region
+//    unchanged, a ranking costs that statement and the exact check's worker facts;
 // 3. the planning engine's own hard constraints (`ranking/exact-check.ts`, the same ones claims and
 //    auto-planning use) check the best-scored workers exactly, in ONE planning problem per batch,
 //    and the next batch only while fewer than the page asked for may take it.
 import type { TCandidate, TCandidateList, TRankingRule, TRuledOutGroup } from '../../shared/mediation.schemas.js';
 import { describe } from '../assignments/eligibility.js';
 import type { DbOrTx } from '../db/open-database.js';
-import { checkWorkers, groupingRuleOf } from './ranking/exact-check.js';
+import { checkWorkers, groupingRuleOf, type CheckPrefetch } from './ranking/exact-check.js';
 import { EXAMPLES_PER_RULE, type PoolScan } from './ranking/pool.js';
-import { loadPool } from './ranking/pool-cache.js';
+import { loadPoolAndRead } from './ranking/pool-cache.js';
 import { byScore, describeMissing, fullName, loadCandidateRows, missingRequired, round, toCandidate, type CandidateRow } from './ranking/score.js';
 import { NO_COMPETENCES, type RankingTarget } from './ranking/target.js';
 
@@ -55,10 +57,53 @@ function filteredOutGroups(pool: PoolScan, target: RankingTarget, rows: Map<stri
 /** Ranked eligible candidates (at most `limit`) and the others grouped by the rule that rules them out. */
 export async function rankCandidates(db: DbOrTx, target: RankingTarget, options: { limit: number; now?: Date }): Promise<TCandidateList> {
   const now = options.now ?? new Date();
-  const pool = await loadPool(db, target, shortListSizeFor(options.limit));
-  const rows = new Map(
-    (await loadCandidateRows(db, target, [...pool.shortList, ...pool.examples.package, ...pool.examples.travel, ...pool.examples.competence], now)).map((r) => [r.id, r]),
-  );
+  const checkedKey = [target.kind, target.facts.id, target.packageIds.join(','), options.limit].join('|');
+  const { pool, fresh } = await loadPoolAndRead(db, target, shortListSizeFor(options.limit), now, lastChecked.get(checkedKey) ?? []);
+  const rows = new Map(fresh.rows.map((r) => [r.id, r]));
+  // Read with the version in one statement; only a worker on the shift in the lists makes the
+  // pass list someone further down, whose facts are read here.
+  const unread = [...pool.shortList, ...pool.examples.package, ...pool.examples.travel, ...pool.examples.competence].filter((id) => !rows.has(id));
+  for (const row of await loadCandidateRows(db, target, unread, now)) rows.set(row.id, row);
+  const list = await scoreAndCheck(db, target, options.limit, pool, rows, fresh.prefetch);
+  lastChecked.delete(checkedKey);
+  lastChecked.set(checkedKey, list.checkedIds);
+  while (lastChecked.size > LAST_CHECKED_KEPT) lastChecked.delete(lastChecked.keys().next().value!);
+  return list.result;
+}
+
+/**
+ * The workers the last ranking of a target checked exactly, per target and page size: the next
+ * ranking reads their worker facts with the version (`readFresh`), as it mostly checks the same.
+ */
+const lastChecked = new Map<string, string[]>();
+const LAST_CHECKED_KEPT = 256;
+
+/**
+ * The ranking from the quick filter's lists and counts and the score facts of the workers listed:
+ * score, then the exact check best-scored first. `prefetch`: the exact check's assignments, read
+ * already (else the check reads them).
+ */
+export async function rankFromPool(
+  db: DbOrTx,
+  target: RankingTarget,
+  limit: number,
+  pool: PoolScan,
+  rows: Map<string, CandidateRow>,
+  prefetch?: CheckPrefetch,
+): Promise<TCandidateList> {
+  return (await scoreAndCheck(db, target, limit, pool, rows, prefetch)).result;
+}
+
+/** `rankFromPool`, and the ids of the workers it checked exactly. */
+async function scoreAndCheck(
+  db: DbOrTx,
+  target: RankingTarget,
+  limit: number,
+  pool: PoolScan,
+  rows: Map<string, CandidateRow>,
+  prefetch?: CheckPrefetch,
+): Promise<{ result: TCandidateList; checkedIds: string[] }> {
+  const options = { limit };
   const scored = pool.shortList.flatMap((id) => {
     const row = rows.get(id);
     return row ? [toCandidate(row, target)] : [];
@@ -71,7 +116,7 @@ export async function rankCandidates(db: DbOrTx, target: RankingTarget, options:
   for (let size = firstBatchFor(options.limit); checked < scored.length && candidates.length < options.limit; size *= 2) {
     const batch = scored.slice(checked, checked + size);
     checked += batch.length;
-    const violations = await checkWorkers(db, target, batch.map((c) => c.workerId));
+    const violations = await checkWorkers(db, target, batch.map((c) => c.workerId), prefetch);
     for (const candidate of batch) {
       const list = violations.get(candidate.workerId);
       if (!list) continue; // gone since the quick filter
@@ -87,8 +132,11 @@ export async function rankCandidates(db: DbOrTx, target: RankingTarget, options:
     }
   }
   return {
-    candidates: candidates.slice(0, options.limit),
-    checkedCount: checked,
-    ruledOut: [...groups.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+    result: {
+      candidates: candidates.slice(0, options.limit),
+      checkedCount: checked,
+      ruledOut: [...groups.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+    },
+    checkedIds: scored.slice(0, checked).map((c) => c.workerId),
   };
 }

@@ -1,7 +1,7 @@
 // A worker as the planning engine sees them (format v1): home, radius, packages, registration,
 // availability windows over the horizon, unavailability, weekly cap, preferences. Built in batches
 // for auto-planning and for one worker at a time for claims.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { ProblemDocument } from '../../solver/regional/documents.js';
 import type { DbOrTx } from '../db/open-database.js';
@@ -64,8 +64,22 @@ type FactsRow = Omit<WorkerFacts, 'exceptions'> & { exceptions: [number, number,
 export async function loadWorkerFacts(db: DbOrTx, workerIds: string[], window: { from: Date; to: Date }, options: { isLocked?: boolean } = {}): Promise<Map<string, WorkerFacts>> {
   const out = new Map<string, WorkerFacts>();
   if (workerIds.length === 0) return out;
+  const result = (await db.execute(workerFactsSql(workerIds, window, options))) as { rows: WorkerFactsRow[] };
+  for (const row of result.rows) out.set(row.id, toWorkerFacts(row));
+  return out;
+}
+
+/** A row of `workerFactsSql`. */
+export type WorkerFactsRow = FactsRow;
+export const toWorkerFacts = (row: WorkerFactsRow): WorkerFacts => ({
+  ...row,
+  exceptions: row.exceptions.map(([start, end, isAvailable]) => ({ start, end, isAvailable })),
+});
+
+/** The statement of `loadWorkerFacts` (one `WorkerFactsRow` per worker), to be read with more in one snapshot. */
+export function workerFactsSql(workerIds: string[], window: { from: Date; to: Date }, options: { isLocked?: boolean } = {}): SQL {
   const ids = [...new Set(workerIds)].sort();
-  const result = (await db.execute(sql`
+  return sql`
     select w.id, w.region_id as "regionId", w.kind, w.home_lat as "homeLat", w.home_lon as "homeLon", w.max_travel_km as "maxTravelKm",
       w.max_minutes_per_week as "maxMinutesPerWeek", w.desired_minutes_per_week as "desiredMinutesPerWeek",
       w.min_days_per_year as "minDaysPerYear", w.is_newcomer as "isNewcomer",
@@ -80,14 +94,7 @@ export async function loadWorkerFacts(db: DbOrTx, workerIds: string[], window: {
     from workers w
     where w.id = any(${sql.param(ids)}::uuid[])
     order by w.id
-    ${options.isLocked ? sql`for update of w` : sql``}`)) as { rows: FactsRow[] };
-  for (const row of result.rows) {
-    out.set(row.id, {
-      ...row,
-      exceptions: row.exceptions.map(([start, end, isAvailable]) => ({ start, end, isAvailable })),
-    });
-  }
-  return out;
+    ${options.isLocked ? sql`for update of w` : sql``}`;
 }
 
 /** The worker as format v1 has it, over the horizon; only the packages and organisations in `options`, when given. */

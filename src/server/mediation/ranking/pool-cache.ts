@@ -5,9 +5,12 @@
 // this process and in every other, since the version lives in the database.
 //
 // What depends on assignments stays per request: the workers on the target shift are left out of
-// the cached pass here (one small statement reads the version and where the pass put each of them,
-// in the same snapshot), and scoring and the exact check run per request anyway.
+// the cached pass here (one statement reads the version and where the pass put each of them, in the
+// same snapshot), and scoring and the exact check run per request anyway. `loadPoolAndRead` reads
+// in that same statement the score facts and assignments of the workers the pass this target used
+// last lists (`fresh-read.ts`), so a ranking with the region unchanged needs no other read for them.
 import type { DbOrTx } from '../../db/open-database.js';
+import { readFresh, type FreshRead } from './fresh-read.js';
 import { EXAMPLES_PER_RULE, readVersionAndOnShift, runRegionPass, scanPool, type OnShiftWorker, type PoolScan, type RegionPass } from './pool.js';
 import type { RankingTarget } from './target.js';
 
@@ -23,6 +26,7 @@ const MAX_ATTEMPTS = 3;
 
 export class PoolCache {
   private readonly entries = new Map<string, RegionPass>();
+  private readonly latestByTarget = new Map<string, RegionPass>();
   readonly stats = { hits: 0, misses: 0, uncached: 0 };
 
   constructor(private readonly maxEntries = MAX_ENTRIES) {}
@@ -42,12 +46,25 @@ export class PoolCache {
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  /** The pass this target (`targetKeyOf`) used last, whatever its version: its lists say whom to read fresh. */
+  latest(targetKey: string): RegionPass | undefined {
+    return this.latestByTarget.get(targetKey);
+  }
+
+  /** Remember `entry` as the pass `targetKey` used last. */
+  used(targetKey: string, entry: RegionPass): void {
+    this.latestByTarget.delete(targetKey);
+    this.latestByTarget.set(targetKey, entry);
+    while (this.latestByTarget.size > this.maxEntries) this.latestByTarget.delete(this.latestByTarget.keys().next().value!);
+  }
+
   get size(): number {
     return this.entries.size;
   }
 
   clear(): void {
     this.entries.clear();
+    this.latestByTarget.clear();
     this.stats.hits = this.stats.misses = this.stats.uncached = 0;
   }
 }
@@ -56,10 +73,12 @@ export class PoolCache {
 export const poolCache = new PoolCache();
 
 /** Everything the pass reads besides the region's workers: region, package, location, competences asked and list size. */
-const keyOf = (target: RankingTarget, version: number, shortListSize: number) =>
+const keyOf = (target: RankingTarget, version: number, shortListSize: number) => `${targetKeyOf(target, shortListSize)}|${version}`;
+
+/** The key without the version: which pass a ranking of this target used last. */
+const targetKeyOf = (target: RankingTarget, shortListSize: number) =>
   [
     target.regionId,
-    version,
     target.packageIds[0],
     target.facts.lat,
     target.facts.lon,
@@ -109,10 +128,65 @@ export async function loadPool(db: DbOrTx, target: RankingTarget, shortListSize:
       // The workers on the shift were placed in the version read first: use the pass only if it is the same.
       if (pass.version !== version) continue;
     }
+    cache.used(targetKeyOf(target, shortListSize), pass);
     const pool = leaveOut(pass, onShift, shortListSize);
     if (pool) return pool;
     break;
   }
   cache.stats.uncached++;
   return scanPool(db, target, shortListSize);
+}
+
+/**
+ * The lists the fresh read asks about: the short list and examples as `leaveOut` gives them when no
+ * worker on the shift is among them (the usual case; otherwise the caller reads the few missing).
+ */
+const askedOf = (pass: RegionPass, shortListSize: number) => {
+  const shortList = pass.shortList.slice(0, shortListSize);
+  const examples = Object.values(pass.examples).flatMap((ids) => ids.slice(0, EXAMPLES_PER_RULE));
+  return { scored: [...shortList, ...examples], checked: shortList };
+};
+
+/**
+ * `loadPool`, and the fresh facts (`readFresh`) in the SAME statement as the version: the ranking's
+ * warm path is one round trip here. The ids read fresh come from the pass this target used last;
+ * if the version read with them is that pass's, the pass holds (a hit); otherwise the pass for the
+ * version is taken from the cache or computed (a miss) and the fresh facts read again for its lists.
+ * The caller must read the facts of any listed worker the fresh read did not cover.
+ */
+export async function loadPoolAndRead(
+  db: DbOrTx,
+  target: RankingTarget,
+  shortListSize: number,
+  now: Date,
+  /** Workers whose worker facts to read too (`readFresh`). */
+  factIds: string[] = [],
+  cache: PoolCache = poolCache,
+): Promise<{ pool: PoolScan; fresh: FreshRead }> {
+  const targetKey = targetKeyOf(target, shortListSize);
+  let missed = false;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS + 1; attempt++) {
+    const guess = cache.latest(targetKey);
+    const fresh = await readFresh(db, target, { ...(guess ? askedOf(guess, shortListSize) : { scored: [], checked: [] }), facts: factIds }, now);
+    if (guess && guess.version === fresh.version) {
+      if (!missed) cache.stats.hits++;
+      cache.get(keyOf(target, guess.version, shortListSize)); // keeps it recently used
+      const pool = leaveOut(guess, fresh.onShift, shortListSize);
+      if (pool) return { pool, fresh };
+      break;
+    }
+    let pass = cache.get(keyOf(target, fresh.version, shortListSize));
+    if (!pass) {
+      if (!missed) cache.stats.misses++;
+      missed = true;
+      pass = await runRegionPass(db, target, null, { examples: EXAMPLES_PER_RULE + SLACK, shortList: shortListSize + SLACK });
+      cache.set(keyOf(target, pass.version, shortListSize), pass);
+    }
+    // Read again with this pass's lists (and use it only if the version is still the same).
+    cache.used(targetKey, pass);
+  }
+  cache.stats.uncached++;
+  const pool = await scanPool(db, target, shortListSize);
+  const shortList = pool.shortList;
+  return { pool, fresh: await readFresh(db, target, { scored: [...shortList, ...Object.values(pool.examples).flat()], checked: shortList, facts: factIds }, now) };
 }

@@ -134,19 +134,31 @@ export async function runRegionPass(db: DbOrTx, target: RankingTarget, excluded:
 
 /** Where the pass would put each worker on the target shift, and the region's version, in one snapshot. */
 export async function readVersionAndOnShift(db: DbOrTx, target: RankingTarget): Promise<{ version: number; onShift: OnShiftWorker[] }> {
+  const result = (await db.execute(versionAndOnShiftSql(target))) as { rows: { version: string | number | null; onShift: OnShiftWorker[] }[] };
+  const row = result.rows[0]!;
+  return { version: Number(row.version), onShift: row.onShift };
+}
+
+/**
+ * "Holds the package" for a few workers: the same predicate as `perWorkerSql`'s, as one index probe
+ * per worker (there the planner may scan all of the package's holders once per worker on the shift).
+ */
+const heldProbeSql = (target: RankingTarget) =>
+  sql`exists (select 1 from worker_packages wp where wp.worker_id = w.id and wp.package_id = ${target.packageIds[0]!}::uuid)`;
+
+/** The statement of `readVersionAndOnShift` (one row: "version", "onShift"), to be read with more in one snapshot. */
+export function versionAndOnShiftSql(target: RankingTarget): SQL {
   const onShift = onShiftSql(target);
   const perWorker = perWorkerSql(target);
-  const result = (await db.execute(sql`
+  return sql`
     select (select r.workers_version from regions r where r.id = ${target.regionId}::uuid) as "version",
       ${
         onShift
           ? sql`(select coalesce(json_agg(json_build_object('id', id, 'held', held, 'near', ${nearSql(sql`distance_km`, sql`max_travel_km`)})), '[]') from (
-              select w.id, w.max_travel_km, ${perWorker.held} as held, ${perWorker.distanceKm} as distance_km
+              select w.id, w.max_travel_km, ${heldProbeSql(target)} as held, ${perWorker.distanceKm} as distance_km
               from workers w where w.region_id = ${target.regionId}::uuid and w.id = any (${onShift})) on_shift)`
           : sql`'[]'::json`
-      } as "onShift"`)) as { rows: { version: string | number | null; onShift: OnShiftWorker[] }[] };
-  const row = result.rows[0]!;
-  return { version: Number(row.version), onShift: row.onShift };
+      } as "onShift"`;
 }
 
 export type OnShiftWorker = { id: string; held: boolean; near: boolean };

@@ -2,7 +2,7 @@
 // one statement (name, distance, packages held, competences held, stated availability, preferences,
 // continuity, hours that month, reservist days), so that the short list is scored before the exact check and
 // only the best-scored workers need checking.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { TCandidate, TScorePart, TScorePartName } from '../../../shared/mediation.schemas.js';
 import type { DbOrTx } from '../../db/open-database.js';
@@ -180,19 +180,23 @@ export type CandidateRow = {
  */
 export async function loadCandidateRows(db: DbOrTx, target: RankingTarget, workerIds: string[], now: Date): Promise<CandidateRow[]> {
   if (workerIds.length === 0) return [];
+  return ((await db.execute(candidateRowsSql(target, workerIds, now))) as { rows: CandidateRow[] }).rows;
+}
+
+/** The statement of `loadCandidateRows` (one row per worker, columns named as `CandidateRow`), to be read with more in one snapshot. */
+export function candidateRowsSql(target: RankingTarget, workerIds: string[], now: Date): SQL {
   const t = target.facts;
   const at = (d: Date | DateTime) => sql`${(d instanceof Date ? d : d.toJSDate()).toISOString()}::timestamptz`;
   const local = DateTime.fromJSDate(t.start, { zone: target.timeZone });
   const month = local.startOf('month');
   const year = local.startOf('year');
   const asked = sql.join(target.packageIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const ids = sql.join(workerIds.map((id) => sql`${id}::uuid`), sql`, `);
   const named = [...(target.competences?.required ?? []), ...(target.competences?.wished ?? [])].map((c) => c.id);
   const competencesHeld = named.length
     ? sql`coalesce((select json_agg(json_build_object('id', wc.competence_id, 'confirmed', wc.source = 'confirmed')) from worker_competences wc
         where wc.worker_id = w.id and wc.competence_id in (${sql.join(named.map((id) => sql`${id}::uuid`), sql`, `)})), '[]')`
     : sql`'[]'::json`;
-  const result = (await db.execute(sql`
+  return sql`
     select w.id, w.first_name as "firstName", w.last_name as "lastName", w.kind, w.max_travel_km as "maxTravelKm", w.min_days_per_year as "minDaysPerYear",
       ${haversineSql(sql`w.home_lat`, sql`w.home_lon`, t.lat, t.lon)} as "distanceKm",
       (select count(*) from worker_packages p where p.worker_id = w.id and p.package_id in (${asked}))::int as "packagesHeld",
@@ -208,8 +212,7 @@ export async function loadCandidateRows(db: DbOrTx, target: RankingTarget, worke
       (case when w.min_days_per_year is null then 0 else (select count(distinct (a.start at time zone ${target.timeZone}::text)::date) from assignments a
         where a.worker_id = w.id and a.status = 'confirmed' and a.start > ${at(year)} and a.start < ${at(year.plus({ years: 1 }))}) end)::int as "yearDays"
     from workers w
-    where w.id in (${ids})`)) as { rows: CandidateRow[] };
-  return result.rows;
+    where w.id = any (${sql.param(workerIds)}::uuid[])`;
 }
 
 /** The candidate as planners and mediators see them, with the named parts of the score. */
