@@ -4,6 +4,7 @@ import { count, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { regions } from '../db/schema.js';
 import { DEFAULT_TEST_PASSWORD, defaultPasswordHash } from './builders.js';
+import { loadDemoCompetences } from './demo-competences.js';
 import { loadDemoJourneys } from './demo-journeys.js';
 import { generateRegion, type GenerateRegionOptions } from './generate-region.js';
 import { loadGeneratedRegion, type LoadRegionOptions } from './load-region.js';
@@ -36,6 +37,7 @@ export async function loadDemoRegion(db: Db, options: LoadDemoOptions = {}): Pro
   const generated = generateRegion(generateOptions);
   const loaded = await loadGeneratedRegion(db, generated, { passwordHash: passwordHash ?? (await defaultPasswordHash()) });
   await loadDemoJourneys(db, loaded.regionId, generateOptions.now ?? new Date());
+  await loadDemoCompetences(db, loaded.regionId, generateOptions.now ?? new Date());
   return generated.accounts
     .filter((a) => a.demoLogin)
     .map((a) => ({ role: a.roles[0]!.role, email: a.email, password: DEMO_PASSWORD, description: a.demoLogin!.description }));
