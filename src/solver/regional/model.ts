@@ -155,9 +155,10 @@ const BLOCK_MAX_DAYS = 2;
 const MAX_CHAIN_DEPTH = 3;
 
 /**
- * Measured at 2M moves on ex-medium, seeds 1-3 (one thread, same start): the previous mix without block swaps
- * (0.4 / 0.3 / 0.25) averaged 298,696; with block swaps taking most of the plain swaps' share (three in four
- * plain swaps found no partner) 297,048; block swaps at 0.15 with plain swaps at 0.15, 297,870.
+ * Measured at 2M moves on ex-medium (one thread, same start): the previous mix without block swaps
+ * (0.4 / 0.3 / 0.25) averaged 298,696 over seeds 1-3; with block swaps taking most of the plain swaps' share
+ * (three in four plain swaps found no partner) 297,245 over seeds 1-4 (297,048 with a 3-day window); block
+ * swaps at 0.15 with plain swaps at 0.15, 297,870. More in docs/planning.md.
  */
 export const DEFAULT_MOVE_MIX: MoveMix = { fill: 0.4, change: 0.25, swap: 0.05, block: 0.25 };
 
