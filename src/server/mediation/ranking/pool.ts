@@ -52,22 +52,28 @@ const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) 
 
 /**
  * The per-worker facts of the pass: "holds the package", the distance (null outside the latitude
- * box), the required competences missing (constant empty when none are required) and the points of
- * the wished ones (`score.ts` `competenceFit` times the weight; constant 0 when none are wished).
+ * box), the required competences held (constant empty when none are required) and the points of the
+ * wished ones (`score.ts` `competenceFit` times the weight; constant 0 when none are wished). The
+ * competences come from ONE aggregate over the target's competences joined by worker (`competenceJoin`,
+ * only when the target names any): a subquery per worker made a request's pass several times slower.
  */
 function perWorkerSql(target: RankingTarget) {
   const { lat, lon } = target.facts;
   const reach = sql`(w.max_travel_km + ${RADIUS_TOLERANCE_KM}::float8)`;
   const { required, wished } = target.competences ?? NO_COMPETENCES;
+  const named = [...required, ...wished].map((c) => c.id);
   return {
-    missing: required.length
-      ? sql`array(select c.id from unnest(${uuidArray(required.map((c) => c.id))}) c(id)
-          where not exists (select 1 from worker_competences wc where wc.worker_id = w.id and wc.competence_id = c.id))`
-      : sql`'{}'::uuid[]`,
-    competencePoints: wished.length
-      ? sql`(select coalesce(sum(case when wc.source = 'confirmed' then ${COMPETENCE_CREDIT.confirmed}::float8 else ${COMPETENCE_CREDIT.selfDeclared}::float8 end), 0)
-          from worker_competences wc where wc.worker_id = w.id and wc.competence_id = any (${uuidArray(wished.map((c) => c.id))})) * ${SCORE_WEIGHTS.competences / wished.length}::float8`
-      : sql`0::float8`,
+    competenceJoin: named.length
+      ? sql`left join (
+          select wc.worker_id,
+            array_agg(wc.competence_id) filter (where wc.competence_id = any (${uuidArray(required.map((c) => c.id))})) as held_required,
+            sum(case when wc.source = 'confirmed' then ${COMPETENCE_CREDIT.confirmed}::float8 else ${COMPETENCE_CREDIT.selfDeclared}::float8 end)
+              filter (where wc.competence_id = any (${uuidArray(wished.map((c) => c.id))})) as wished_credit
+          from worker_competences wc where wc.competence_id = any (${uuidArray(named)}) group by wc.worker_id
+        ) wc on wc.worker_id = w.id`
+      : sql``,
+    heldRequired: required.length ? sql`coalesce(wc.held_required, '{}'::uuid[])` : sql`'{}'::uuid[]`,
+    competencePoints: wished.length ? sql`coalesce(wc.wished_credit, 0) * ${SCORE_WEIGHTS.competences / wished.length}::float8` : sql`0::float8`,
     held: sql`w.id in (select wp.worker_id from worker_packages wp where wp.package_id = ${target.packageIds[0]!}::uuid)`,
     distanceKm: sql`case when abs(w.home_lat - ${lat}::float8) * ${KM_PER_DEGREE_LAT_AT_LEAST}::float8 <= ${reach}
           then ${haversineSql(sql`w.home_lat`, sql`w.home_lon`, lat, lon)} end`,
@@ -97,9 +103,9 @@ export async function runRegionPass(db: DbOrTx, target: RankingTarget, excluded:
   const perWorker = perWorkerSql(target);
   const near = nearSql(sql`distance_km`, sql`max_travel_km`);
   const required = (target.competences ?? NO_COMPETENCES).required;
-  const lacking = sql`(held and ${near} and cardinality(missing) > 0)`;
+  const lacking = sql`(held and ${near} and cardinality(held_required) < ${required.length}::int)`;
   const missingCounts = required.length
-    ? sql`json_build_array(${sql.join(required.map((c) => sql`count(*) filter (where held and ${near} and ${c.id}::uuid = any (missing))`), sql`, `)})`
+    ? sql`json_build_array(${sql.join(required.map((c) => sql`count(*) filter (where held and ${near} and not (${c.id}::uuid = any (held_required)))`), sql`, `)})`
     : sql`'[]'::json`;
   // `offset 0` keeps the inner select a step of its own, so the package probe and the haversine run
   // once per worker; the haversine only inside the latitude box.
@@ -114,11 +120,11 @@ export async function runRegionPass(db: DbOrTx, target: RankingTarget, excluded:
       to_json((array_agg(id order by id) filter (where ${lacking}))[1:${caps.examples}]) as "competenceExamples",
       ${missingCounts} as "missingByCompetence",
       to_json((array_agg(id order by ${shortListKey(sql`distance_km`, sql`max_travel_km`, sql`min_days_per_year`, sql`competence_points`)} desc, distance_km, id)
-        filter (where held and ${near} and cardinality(missing) = 0))[1:${caps.shortList}]) as "shortList"
+        filter (where held and ${near} and cardinality(held_required) = ${required.length}::int))[1:${caps.shortList}]) as "shortList"
     from (
       select w.id, w.max_travel_km, w.min_days_per_year, ${perWorker.held} as held, ${perWorker.distanceKm} as distance_km,
-        ${perWorker.missing} as missing, ${perWorker.competencePoints} as competence_points
-      from workers w
+        ${perWorker.heldRequired} as held_required, ${perWorker.competencePoints} as competence_points
+      from workers w ${perWorker.competenceJoin}
       where w.region_id = ${target.regionId}::uuid ${excluded ? sql`and w.id <> all (${excluded})` : sql``}
       offset 0
     ) per_worker`)) as { rows: PoolRow[] };
