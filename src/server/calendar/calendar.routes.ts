@@ -14,7 +14,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: string 
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Whether I have a working calendar URL and since when (the URL itself is shown only once, when it is made)',
+        summary: 'Whether I have a working calendar URL, since when, and when a calendar app last fetched it (the URL itself is shown only once, when it is made)',
         response: { 200: ZCalendarFeedStatus, ...errorResponses },
       },
     },
