@@ -1,6 +1,7 @@
 // The intake journey: self-service registration, the journey's dated steps, newcomer independence
 // per package, the BIG re-registration checklist and the funnel figures. One schema per API shape.
 import { z } from 'zod';
+import { ZSetWorkerCompetences } from './competences.schemas.js';
 import { ZId, ZPostcode } from './common.schemas.js';
 import { ZWeeklyWindow } from './workers.schemas.js';
 
@@ -82,6 +83,8 @@ export const ZWelcomeCallStep = z.object({
   /** Competences the mediator established: the packages the person may work in, and the level. */
   packageIds: z.array(ZId).max(50).optional(),
   qualificationLevel: z.int().min(1).max(6).optional(),
+  /** The person's competences as established in the call (replace theirs; `confirmed` as in `ZSetWorkerCompetences`). */
+  competences: ZSetWorkerCompetences.shape.competences.optional(),
 });
 
 export const ZOrientationStep = z.object({

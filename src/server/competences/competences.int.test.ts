@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { TCompetence, TWorkerCompetence } from '../../shared/competences.schemas.js';
+import { CONSENT_VERSION, type TJourney, type TRegistrationResult } from '../../shared/journey.schemas.js';
 import type { TCandidate, TCandidateList, TMediationRequest } from '../../shared/mediation.schemas.js';
 import { setupMarketplace } from '../assignments/marketplace.fixtures.js';
 import { buildRegion, buildUser } from '../demo/builders.js';
@@ -197,5 +198,40 @@ describe('requests with competences, and their ranking', () => {
     assert.equal(forShift.candidates.length, 4);
     assert.ok(forShift.candidates.every((c) => part(c).value === 1 && part(c).points === part(c).weight));
     assert.ok(!forShift.ruledOut.some((g) => g.rule === 'competence'));
+  });
+});
+
+describe('the welcome call', () => {
+  test('the mediator records the competences established in the call, confirmed; a bad key is 400 on its path and records nothing', async () => {
+    const registration = await t.anonymous('POST', '/api/registrations', {
+      regionId: m.region.id,
+      entryKind: 're_entrant',
+      firstName: 'Fatima',
+      lastName: 'El Amrani',
+      email: 'fatima@example.org',
+      phone: '06 12345678',
+      postcode: '3521 AB',
+      password: 'een-lang-wachtwoord',
+      interestPackageIds: [pkg['basic-care']],
+      interestOrganisationIds: [],
+      weeklyAvailability: [],
+      desiredHoursPerWeek: 16,
+      freeText: '',
+      consent: { isGiven: true, version: CONSENT_VERSION },
+    });
+    assert.equal(registration.status, 201, JSON.stringify(registration.body));
+    const { journeyId, workerId } = registration.body as TRegistrationResult;
+    const step = (competences: unknown) =>
+      s.mediator.post(`/api/journeys/${journeyId}/steps`, { step: 'welcome_call', notes: 'Gebeld, werkte in de psychogeriatrie', packageIds: [pkg['basic-care']], competences });
+    const bad = await step([{ key: 'dementiezorg', confirmed: true }, { key: 'dementiezorg', confirmed: true }]);
+    assert.equal(bad.status, 400);
+    assert.deepEqual(issuesOf(bad.body), ['competences[1].key']);
+    const unknown = await step([{ key: 'zingen', confirmed: true }]);
+    assert.deepEqual([unknown.status, issuesOf(unknown.body)], [400, ['competences[0].key']]);
+    assert.equal(((await s.mediator.get(`/api/journeys/${journeyId}`)).body as TJourney).stage, 'welcome_call', 'nothing recorded');
+    const res = await step([{ key: 'dementiezorg', confirmed: true }, { key: 'palliatieve-zorg' }]);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const held = (await s.mediator.get(`/api/workers/${workerId}/competences`)).body as TWorkerCompetence[];
+    assert.deepEqual(held.map((c) => [c.key, c.source, c.confirmedByName !== null]), [['dementiezorg', 'confirmed', true], ['palliatieve-zorg', 'self_declared', false]]);
   });
 });

@@ -119,7 +119,8 @@ export async function applyWorkerCompetences(
   const current = new Map((await repo.listWorkerCompetences(tx, [worker.id])).map((r) => [r.competenceId, r]));
   items.forEach((item, i) => {
     const entry = catalogue.get(item.key);
-    if (!entry) issues.push({ path: `${path}[${i}].key`, message: 'is not a competence of this region' });
+    if (items.findIndex((other) => other.key === item.key) < i) issues.push({ path: `${path}[${i}].key`, message: 'is listed twice' });
+    else if (!entry) issues.push({ path: `${path}[${i}].key`, message: 'is not a competence of this region' });
     else if (entry.retiredAt && !current.has(entry.id)) issues.push({ path: `${path}[${i}].key`, message: 'is retired from the catalogue' });
   });
   if (issues.length) throw validationFailed(issues);

@@ -24,6 +24,7 @@ import { canMediateRegion, isAdmin, plannerOrganisationIds, regionIdsAs, type Ac
 import { lockWorkers } from '../assignments/assignments.repo.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { createUser } from '../auth/auth.service.js';
+import { applyWorkerCompetences } from '../competences/competences.service.js';
 import type { Db, DbOrTx } from '../db/open-database.js';
 import {
   activityPackages,
@@ -387,6 +388,7 @@ export async function recordStep(db: Db, actor: Actor, id: string, input: TRecor
           if (ids.length) await tx.insert(workerPackages).values(ids.map((packageId) => ({ workerId: j.workerId, packageId })));
         }
         if (input.qualificationLevel) await tx.update(workers).set({ qualificationLevel: input.qualificationLevel }).where(eq(workers.id, j.workerId));
+        if (input.competences) await applyWorkerCompetences(tx, actor, { id: j.workerId, regionId: j.regionId }, input.competences, 'competences', now);
         if (!j.ownerUserId) patch.ownerUserId = actor.userId;
         break;
       }
