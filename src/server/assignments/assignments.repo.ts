@@ -45,7 +45,7 @@ export async function lockWorkers(db: DbOrTx, ids: string[]) {
 /**
  * A shift with all a claim reads before any lock: the facts the rules need, its status, and its
  * organisation's claim mode and region (rules, zone). What the rules read does not change after
- * posting; the status is read again under the shift lock (lockClaim).
+ * posting; the status is read again under the shift lock (lockClaimStatement).
  */
 export async function findClaimTarget(db: DbOrTx, shiftId: string) {
   const result = (await db.execute(sql`
@@ -73,18 +73,13 @@ export async function findClaimTarget(db: DbOrTx, shiftId: string) {
   return { regionId, claimMode, rules, timeZone, status, cancelReason, facts: { ...facts, start: new Date(start), end: new Date(end) } satisfies ShiftFacts };
 }
 
-/**
- * A claim's locks in one statement: the worker row, then the shift row (the order every path that
- * changes assignments takes them: PostgreSQL locks a joined row's tables in the order of the
- * `for update of` list), with the shift's status read under the lock.
- */
-export async function lockClaim(db: DbOrTx, workerId: string, shiftId: string) {
-  return ((await db.execute(lockClaimStatement(workerId, shiftId))) as { rows: ClaimLock[] }).rows[0];
-}
-
 export type ClaimLock = { status: (typeof shifts.status.enumValues)[number]; cancelReason: string | null };
 
-/** lockClaim's statement, for a caller that sends it together with other work (a notification's inserts). */
+/**
+ * A claim's locks in one statement (sent together with a notification's inserts): the worker row,
+ * then the shift row (the order every path that changes assignments takes them: PostgreSQL locks a
+ * joined row's tables in the order of the `for update of` list), with the shift's status read under the lock.
+ */
 export const lockClaimStatement = (workerId: string, shiftId: string) => sql`
   select s.status, s.cancel_reason as "cancelReason" from workers w, shifts s
   where w.id = ${workerId} and s.id = ${shiftId} for update of w, s`;
@@ -116,14 +111,6 @@ export async function insertClaimIfUnchanged(db: DbOrTx, row: typeof assignments
     )
     .returning();
   return created;
-}
-
-/** Locks the shift row (claims, approvals and swaps on one shift run one after another) and reads its status under the lock. */
-export async function lockShiftForChange(db: DbOrTx, shiftId: string) {
-  const result = (await db.execute(sql`select status, cancel_reason as "cancelReason" from shifts where id = ${shiftId} for update`)) as {
-    rows: { status: (typeof shifts.status.enumValues)[number]; cancelReason: string | null }[];
-  };
-  return result.rows[0];
 }
 
 /** The region's rules and zone and the organisation's claim settings for a shift's organisation. */
