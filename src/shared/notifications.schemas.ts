@@ -10,6 +10,7 @@ export const notificationTypes = [
   'claim.rejected',
   'assignment.cancelled',
   'shift.cancelled',
+  'orientation.cancelled',
   'swap.requested',
   'swap.accepted',
   'swap.decided',

@@ -10,7 +10,7 @@ import type { TMediationQueues, TMediationRequest, TOffer, TPlacementResult } fr
 import { findOrganisationContext } from '../assignments/assignments.repo.js';
 import { checkEligibility } from '../assignments/eligibility.js';
 import { at, setupMarketplace } from '../assignments/marketplace.fixtures.js';
-import { assignments, auditLog, journeys, notifications, shifts, users, workers } from '../db/schema.js';
+import { assignments, auditLog, emailOutbox, journeys, notifications, shifts, users, workers } from '../db/schema.js';
 import { buildRegion, buildShift, buildUser } from '../demo/builders.js';
 import { startTestApp, type Response, type Session, type TestApp } from '../testing/test-app.js';
 
@@ -235,9 +235,14 @@ describe('the journey', () => {
     assert.deepEqual([shift!.status, shift!.cancelReason], ['cancelled', 'De afdeling is die dag dicht']);
     const [assignment] = await t.db.select().from(assignments).where(eq(assignments.id, first!.assignmentId));
     assert.deepEqual([assignment!.status, assignment!.reason], ['cancelled', 'De afdeling is die dag dicht']);
-    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, fatima.me.id), eq(notifications.type, 'shift.cancelled')));
-    assert.equal(told.length, 1);
-    assert.match(told[0]!.body, /De afdeling is die dag dicht/);
+    // She is told in words of her own: a shadow day, not one of her shifts; in the app and by mail (her default channel).
+    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, fatima.me.id), eq(notifications.type, 'orientation.cancelled')));
+    assert.deepEqual(told.map((n) => [n.title, n.channel]), [['Meeloopdag geannuleerd: Ziekenhuis Domstad', 'email']]);
+    assert.match(told[0]!.body, /^Je meeloopdag bij Ziekenhuis Domstad, .+ op .+ is geannuleerd: De afdeling is die dag dicht\n/);
+    assert.equal((await t.db.select().from(notifications).where(and(eq(notifications.userId, fatima.me.id), eq(notifications.type, 'shift.cancelled')))).length, 0);
+    const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'fatima@example.org'));
+    assert.deepEqual(mails.map((mail) => mail.subject), ['Meeloopdag geannuleerd: Ziekenhuis Domstad']);
+    assert.match(mails[0]!.text, /is geannuleerd: De afdeling is die dag dicht/);
 
     const again = await s.mediator.post(cancelUrl, { reason: 'Nogmaals' });
     assert.equal(again.status, 409);
@@ -254,6 +259,33 @@ describe('the journey', () => {
     const done = await step(s.mediator, { step: 'orientation', outcome: 'done', notes: 'Ging goed' });
     assert.equal(done.status, 200);
     assert.equal((done.body as TJourney).stage, 'matching');
+  });
+
+  test('a shadow day that has begun is not cancelled: 409 on shiftId, and nothing changes', async () => {
+    const booked = ((await s.mediator.get(url())).body as TJourney).orientations.find((o) => o.status === 'confirmed')!;
+    const [shiftBefore] = await t.db.select().from(shifts).where(eq(shifts.id, booked.shiftId));
+    // The API has no clock to move, so the day moves instead: it began an hour ago.
+    const begun = { start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() + 5 * 3_600_000) };
+    await t.db.update(shifts).set(begun).where(eq(shifts.id, booked.shiftId));
+    await t.db.update(assignments).set(begun).where(eq(assignments.id, booked.assignmentId));
+    try {
+      const toldBefore = (await t.db.select().from(notifications).where(eq(notifications.userId, fatima.me.id))).length;
+      const mailsBefore = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'fatima@example.org'))).length;
+      const res = await s.mediator.post(`${url()}/orientation/${booked.shiftId}/cancel`, { reason: 'Toch niet' });
+      assert.equal(res.status, 409);
+      assert.deepEqual(issuePaths(res), ['shiftId']);
+      const [shift] = await t.db.select().from(shifts).where(eq(shifts.id, booked.shiftId));
+      assert.deepEqual([shift!.status, shift!.cancelReason, shift!.cancelledAt], ['open', null, null]);
+      const [assignment] = await t.db.select().from(assignments).where(eq(assignments.id, booked.assignmentId));
+      assert.deepEqual([assignment!.status, assignment!.reason], ['confirmed', null]);
+      assert.equal((await t.db.select().from(notifications).where(eq(notifications.userId, fatima.me.id))).length, toldBefore);
+      assert.equal((await t.db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'fatima@example.org'))).length, mailsBefore);
+      const journey = (await s.mediator.get(url())).body as TJourney;
+      assert.equal(journey.orientations.find((o) => o.shiftId === booked.shiftId)!.status, 'confirmed');
+    } finally {
+      await t.db.update(shifts).set({ start: shiftBefore!.start, end: shiftBefore!.end }).where(eq(shifts.id, booked.shiftId));
+      await t.db.update(assignments).set({ start: shiftBefore!.start, end: shiftBefore!.end }).where(eq(assignments.id, booked.assignmentId));
+    }
   });
 
   let offerId: string;

@@ -518,7 +518,7 @@ export async function bookOrientation(db: Db, actor: Actor, id: string, input: T
 
 /**
  * Cancels a booked shadow day that has not begun: its one-place shift and the person's assignment,
- * with the reason, in one transaction; the person gets the usual "shift cancelled" notification. The
+ * with the reason, in one transaction; the person is told why (`orientation.cancelled`, on their channel). The
  * booking stays on the journey as cancelled; rebooking is a new booking while the journey waits for
  * the orientation step.
  */
@@ -536,7 +536,7 @@ export async function cancelOrientation(db: Db, actor: Actor, id: string, shiftI
     if (booking.start <= now) throw new AppError('CONFLICT', 'This shadow day has begun', [{ path: 'shiftId', message: 'has already begun' }]);
     await tx.update(shifts).set({ status: 'cancelled', cancelReason: reason, cancelledAt: now }).where(eq(shifts.id, shiftId));
     await tx.update(assignments).set({ status: 'cancelled', reason, decidedAt: now, decidedByUserId: actor.userId }).where(eq(assignments.id, booking.assignmentId));
-    await notify(tx, { type: 'shift.cancelled', shiftId, reason, assignmentIds: [booking.assignmentId] });
+    await notify(tx, { type: 'orientation.cancelled', shiftId, reason, assignmentId: booking.assignmentId });
     return toJourney(tx, actor, await visibleJourney(tx, actor, id));
   });
 }

@@ -6,6 +6,8 @@ export type NotificationEvent =
   | { type: 'claim.rejected'; assignmentId: string; reason: string }
   | { type: 'assignment.cancelled'; assignmentId: string; reason: string; byWorker: boolean }
   | { type: 'shift.cancelled'; shiftId: string; reason: string; assignmentIds: string[] }
+  /** A mediator cancelled a person's shadow day (orientation): its one-place shift and the assignment. */
+  | { type: 'orientation.cancelled'; shiftId: string; reason: string; assignmentId: string }
   | { type: 'shift.posted'; shiftIds: string[] }
   | { type: 'swap.requested'; swapId: string }
   | { type: 'swap.accepted'; swapId: string }

@@ -51,6 +51,11 @@ describe('notification messages', () => {
     both((l) => messages.assignmentCancelledForWorker(shift, '', l));
     both((l) => messages.assignmentCancelledByWorker(shift, 'Anna', 'ziek', l));
     both((l) => messages.shiftCancelled(shift, 'dicht', l));
+    const shadowDay = both((l) => messages.orientationCancelled(shift, 'De afdeling is dicht', l));
+    assert.equal(shadowDay.nl.title, 'Meeloopdag geannuleerd: Zorggroep De Linde');
+    assert.match(shadowDay.nl.body, /^Je meeloopdag bij Zorggroep De Linde, De Linde \(Utrecht\) op di 1 dec 2026 07:00–15:00 is geannuleerd: De afdeling is dicht\n/);
+    assert.equal(shadowDay.en.title, 'Shadow day cancelled: Zorggroep De Linde');
+    assert.match(shadowDay.en.body, /^Your shadow day at Zorggroep De Linde, De Linde \(Utrecht\) on Tue 1 Dec 2026 07:00–15:00 was cancelled: De afdeling is dicht\n/);
     assert.equal(both((l) => messages.shiftsPosted([shift, shift], l)).nl.title, '2 nieuwe diensten die bij je passen');
     both((l) => messages.swapRequested(shift, 'Anna', '', l));
     both((l) => messages.swapAcceptedForRequester(shift, 'Bram', true, l));

@@ -106,6 +106,12 @@ export const messages = {
       ? { title: `Shift cancelled: ${packageName(shift, locale)} at ${shift.organisationName}`, body: `The organisation cancelled ${describeShift(shift, locale)}. You do not need to come.${reasonLine(reason, locale)}` }
       : { title: `Dienst geannuleerd: ${packageName(shift, locale)} bij ${shift.organisationName}`, body: `De organisatie heeft ${describeShift(shift, locale)} geannuleerd. Je hoeft niet te komen.${reasonLine(reason, locale)}` },
 
+  /** "Your shadow day at … on … was cancelled: reason" — the person is new, so it names the place in full. */
+  orientationCancelled: (shift: ShiftInfo, reason: string, locale: TLocale): Message =>
+    locale === 'en'
+      ? { title: `Shadow day cancelled: ${shift.organisationName}`, body: `Your shadow day at ${shift.organisationName}, ${shift.locationName} (${shift.city}) on ${formatShiftTime(shift, locale)} was cancelled: ${reason}\nYou do not need to come; your mediator can book a new day with you.` }
+      : { title: `Meeloopdag geannuleerd: ${shift.organisationName}`, body: `Je meeloopdag bij ${shift.organisationName}, ${shift.locationName} (${shift.city}) op ${formatShiftTime(shift, locale)} is geannuleerd: ${reason}\nJe hoeft niet te komen; je bemiddelaar kan met je een nieuwe dag plannen.` },
+
   shiftsPosted: (shifts: ShiftInfo[], locale: TLocale, describe: ShiftDescriber = describeShift): Message => {
     const list = listShifts(shifts, locale, describe, IN_APP_LIST_LIMIT);
     if (locale === 'en') {

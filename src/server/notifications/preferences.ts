@@ -12,6 +12,7 @@ export const defaultChannels: Record<TNotificationType, TNotificationChannel> = 
   'claim.rejected': 'email',
   'assignment.cancelled': 'email',
   'shift.cancelled': 'email',
+  'orientation.cancelled': 'email',
   'swap.requested': 'email',
   'swap.accepted': 'email',
   'swap.decided': 'email',

@@ -134,7 +134,7 @@ async function plannerUserIds(db: DbOrTx, organisationId: string): Promise<strin
 
 const fullName = (first: string, last: string) => `${first} ${last}`.trim();
 
-async function assignmentRecipients(db: DbOrTx, event: Extract<NotificationEvent, { assignmentId: string }>, known?: AssignmentRef): Promise<Recipient[]> {
+async function assignmentRecipients(db: DbOrTx, event: Exclude<Extract<NotificationEvent, { assignmentId: string }>, { type: 'orientation.cancelled' }>, known?: AssignmentRef): Promise<Recipient[]> {
   const toPlannersToo = event.type === 'claim.pending' || (event.type === 'assignment.cancelled' && event.byWorker);
   const context = await loadAssignmentContext(db, known?.id === event.assignmentId ? known : { id: event.assignmentId }, toPlannersToo);
   if (!context) return [];
@@ -209,17 +209,20 @@ async function swapRecipients(db: DbOrTx, event: Extract<NotificationEvent, { sw
   }
 }
 
-async function shiftCancelledRecipients(db: DbOrTx, event: Extract<NotificationEvent, { type: 'shift.cancelled' }>): Promise<Recipient[]> {
+/** A cancelled shift, or a cancelled shadow day: the people who were on it, each told why. */
+async function shiftCancelledRecipients(db: DbOrTx, event: Extract<NotificationEvent, { type: 'shift.cancelled' | 'orientation.cancelled' }>): Promise<Recipient[]> {
   const shift = (await loadShiftInfos(db, [event.shiftId])).get(event.shiftId);
   if (!shift) return [];
-  return (await loadAssignments(db, event.assignmentIds)).flatMap((a) =>
+  const assignmentIds = event.type === 'shift.cancelled' ? event.assignmentIds : [event.assignmentId];
+  const render = event.type === 'shift.cancelled' ? messages.shiftCancelled : messages.orientationCancelled;
+  return (await loadAssignments(db, assignmentIds)).flatMap((a) =>
     a.userId
       ? [
           {
             userId: a.userId,
             payload: { shiftId: shift.id, assignmentId: a.id },
             dedupeKey: `${event.type}:${a.id}:${a.userId}`,
-            render: (locale: TLocale) => messages.shiftCancelled(shift, event.reason, locale),
+            render: (locale: TLocale) => render(shift, event.reason, locale),
           },
         ]
       : [],
@@ -298,6 +301,7 @@ export async function resolveRecipients(db: DbOrTx, event: NotificationEvent, kn
     case 'swap.decided':
       return swapRecipients(db, event);
     case 'shift.cancelled':
+    case 'orientation.cancelled':
       return shiftCancelledRecipients(db, event);
     case 'shift.posted':
       return shiftPostedRecipients(db, event);

@@ -1,6 +1,6 @@
 // The marketplace endpoints the web app uses, typed by the shared zod schemas.
 import type { TAssignment, TMyShift, TOpenShiftForMe, TRuleViolation, TSwap } from '../../shared/assignments.schemas';
-import type { TCalendarFeed, TCalendarFeedStatus, TNotificationList, TNotificationPreference, TNotificationPreferences } from '../../shared/notifications.schemas';
+import type { TCalendarFeed, TCalendarFeedStatus, TMailboxEntry, TNotificationList, TNotificationPreference, TNotificationPreferences } from '../../shared/notifications.schemas';
 import type { TShiftImportReport } from '../../shared/shift-import.schemas';
 import type { TSwapAwaitingApproval } from '../../shared/swap-approvals.schemas';
 import type { TCreateShiftRequest, TCreateShiftSeriesRequest, TOrganisationSettings, TShift, TShiftDetail } from '../../shared/shifts.schemas';
@@ -49,6 +49,9 @@ export const updateOrganisationSettings = (organisationId: string, patch: Partia
   api.patch<TOrganisationSettings>(`/api/organisations/${id(organisationId)}/settings`, patch);
 
 export const listNotifications = () => api.get<TNotificationList>('/api/notifications?limit=50');
+/** The outbox as the development mailbox shows it (administrators). */
+export const listMailbox = (status?: TMailboxEntry['status']) => api.get<TMailboxEntry[]>(`/api/dev/mailbox${query({ status, limit: 200 })}`);
+export const sendDigestNow = () => api.post<{ mails: number }>('/api/dev/digest');
 export const markNotificationRead = (notificationId: string) => api.post<unknown>(`/api/notifications/${id(notificationId)}/read`);
 export const markAllNotificationsRead = () => api.post<unknown>('/api/notifications/read-all');
 export const getNotificationPreferences = () => api.get<TNotificationPreferences>('/api/me/notification-preferences');

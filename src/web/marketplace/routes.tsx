@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { TMe } from '../../shared/auth.schemas';
 import { matchPath } from '../router';
+import { MailboxPage } from './mailbox';
 import { MyShiftsPage } from './my-shifts';
 import { NotificationsPage } from './notifications';
 import { OpenShiftsPage } from './open-shifts';
@@ -12,6 +13,7 @@ const isPlanner = (me: TMe) => me.roles.some((b) => b.role === 'planner');
 
 export function marketplaceRoute(me: TMe, path: string): ReactNode {
   if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/mailbox' && me.roles.some((b) => b.role === 'admin')) return <MailboxPage />;
   if (me.workerId) {
     if (path === '/shifts') return <OpenShiftsPage />;
     if (path === '/my-shifts') return <MyShiftsPage />;

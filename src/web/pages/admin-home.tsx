@@ -1,4 +1,4 @@
-// Administrators: every region with its counts, and every account with its roles.
+// Administrators: every region with its counts, and every account with its roles; the way to the mail outbox.
 import { useState } from 'react';
 import type { TRoleBinding, TUser } from '../../shared/auth.schemas';
 import type { TRegionSummary } from '../../shared/regions.schemas';
@@ -21,6 +21,12 @@ export function AdminHome() {
   return (
     <section className="page" data-testid="admin-home">
       <h1>{t('admin.title')}</h1>
+      <div className="planning-entry" data-testid="mailbox-link">
+        <Link to="/mailbox" className="button button-secondary">
+          {t('mailbox.title')}
+        </Link>
+        <span className="muted">{t('mailbox.linkHint')}</span>
+      </div>
       <RegionTable />
       <UserTable />
     </section>
