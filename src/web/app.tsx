@@ -19,6 +19,7 @@ import { marketplaceRoute } from './marketplace/routes';
 import { planningRoute } from './planning/routes';
 import { mediationRoute } from './mediation/routes';
 import { journeyRoute } from './journey/routes';
+import { competencesRoute } from './competences/routes';
 import { RegisterPage } from './journey/register-page';
 
 type Session = { status: 'loading' } | { status: 'anonymous' } | { status: 'signedIn'; me: TMe };
@@ -126,7 +127,7 @@ function SignedInRoutes({ me, path }: { me: TMe; path: string }) {
   if (worker && canBrowsePool(me)) return <WorkerPage workerId={worker.id!} />;
   const region = matchPath('/regions/:id', path);
   if (region && canBrowsePool(me)) return <RegionPage regionId={region.id!} />;
-  return marketplaceRoute(me, path) ?? planningRoute(me, path) ?? mediationRoute(me, path) ?? journeyRoute(me, path) ?? <NotFound />;
+  return marketplaceRoute(me, path) ?? planningRoute(me, path) ?? mediationRoute(me, path) ?? journeyRoute(me, path) ?? competencesRoute(me, path) ?? <NotFound />;
 }
 
 function RoleHome({ me }: { me: TMe }) {

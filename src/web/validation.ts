@@ -62,6 +62,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, t: Tran
 const SERVER_MESSAGES: Record<string, MessageKey> = {
   'is not a known postcode': 'validation.unknownPostcode',
   'is already taken': 'validation.taken',
+  'is already in the catalogue': 'competences.catalogue.keyTaken',
 };
 
 /** Field errors of a failed request, keyed by path, in the interface language where we can. */

@@ -1,12 +1,16 @@
 // The competence endpoints the web app uses: the region's catalogue, a worker's competences, a request's requirements.
-import type { TCompetence, TSetRequestCompetences, TSetWorkerCompetences, TWorkerCompetence } from '../../shared/competences.schemas';
+import type { TCompetence, TCreateCompetence, TSetRequestCompetences, TSetWorkerCompetences, TUpdateCompetence, TWorkerCompetence } from '../../shared/competences.schemas';
 import type { TMediationRequest } from '../../shared/mediation.schemas';
 import type { TLocale } from '../../shared/common.schemas';
-import { api } from '../api';
+import { api, query } from '../api';
 
 const id = (value: string) => encodeURIComponent(value);
 
 export const listCompetences = (regionId: string) => api.get<TCompetence[]>(`/api/regions/${id(regionId)}/competences`);
+/** The whole catalogue, retired entries too (for the coordinator who manages it). */
+export const listCatalogue = (regionId: string) => api.get<TCompetence[]>(`/api/regions/${id(regionId)}/competences${query({ includeRetired: 'true' })}`);
+export const createCompetence = (regionId: string, body: TCreateCompetence) => api.post<TCompetence>(`/api/regions/${id(regionId)}/competences`, body);
+export const updateCompetence = (competenceId: string, body: TUpdateCompetence) => api.patch<TCompetence>(`/api/competences/${id(competenceId)}`, body);
 export const getWorkerCompetences = (workerId: string) => api.get<TWorkerCompetence[]>(`/api/workers/${id(workerId)}/competences`);
 export const setWorkerCompetences = (workerId: string, body: TSetWorkerCompetences) => api.put<TWorkerCompetence[]>(`/api/workers/${id(workerId)}/competences`, body);
 export const setRequestCompetences = (requestId: string, body: TSetRequestCompetences) => api.put<TMediationRequest>(`/api/requests/${id(requestId)}/competences`, body);

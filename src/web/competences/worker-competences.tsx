@@ -92,53 +92,42 @@ export function HeldCompetences({ held }: { held: TWorkerCompetence[] }) {
 }
 
 type Choice = { checked: boolean; confirmed: boolean };
+type Entry = Pick<TCompetence, 'key' | 'labelNl' | 'labelEn' | 'category'>;
+export type CompetenceChoicesState = ReturnType<typeof useCompetenceChoices>;
 
-export function WorkerCompetencesForm({
-  workerId,
-  catalogue,
-  held,
-  canConfirm,
-  onSaved,
-  onCancel,
-}: {
-  workerId: string;
-  catalogue: TCompetence[];
-  held: TWorkerCompetence[];
-  canConfirm: boolean;
-  onSaved: (held: TWorkerCompetence[]) => void;
-  onCancel: () => void;
-}) {
-  const { t, locale } = useI18n();
-  const categoryName = useCategoryName();
+/**
+ * The ticks of a person's competence list, starting from what they hold: the list to send (in
+ * catalogue order, `confirmed` only from those who may confirm) and whether it differs from what they hold.
+ */
+export function useCompetenceChoices(catalogue: TCompetence[], held: TWorkerCompetence[], canConfirm: boolean) {
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
     Object.fromEntries(held.map((h) => [h.key, { checked: true, confirmed: h.source === 'confirmed' }])),
   );
-  const { errors, error, isBusy, submit } = useFormSubmit();
   // Held competences that were retired from the catalogue stay listed, so they can be kept or dropped.
-  const entries: Pick<TCompetence, 'key' | 'labelNl' | 'labelEn' | 'category'>[] = [...catalogue, ...held.filter((h) => !catalogue.some((c) => c.key === h.key))];
+  const entries: Entry[] = [...catalogue, ...held.filter((h) => !catalogue.some((c) => c.key === h.key))];
   const chosen = entries.filter((c) => choices[c.key]?.checked).map((c) => c.key);
-  const set = (key: string, change: Partial<Choice>) => setChoices({ ...choices, [key]: { checked: false, confirmed: false, ...choices[key], ...change } });
+  const set = (key: string, change: Partial<Choice>) => setChoices((current) => ({ ...current, [key]: { checked: false, confirmed: false, ...current[key], ...change } }));
+  const body = chosen.map((key) => (canConfirm ? { key, confirmed: choices[key]!.confirmed } : { key }));
+  const isChanged =
+    chosen.length !== held.length ||
+    chosen.some((key) => {
+      const was = held.find((h) => h.key === key);
+      return !was || (canConfirm && choices[key]!.confirmed !== (was.source === 'confirmed'));
+    });
+  return { entries, choices, chosen, set, body, isChanged, canConfirm };
+}
 
-  const save = () =>
-    void submit({}, { competences: chosen.map((key) => (canConfirm ? { key, confirmed: choices[key]!.confirmed } : { key })) }, async (body) =>
-      onSaved(await setWorkerCompetences(workerId, body)),
-    );
+/** One tap target per competence, grouped by category; the mediator's "confirmed" beside each ticked one; errors at the competence the server names. */
+export function CompetenceChoices({ state, errors }: { state: CompetenceChoicesState; errors: Record<string, string> }) {
+  const { t, locale } = useI18n();
+  const categoryName = useCategoryName();
+  const { entries, choices, chosen, set, canConfirm } = state;
   const errorOf = (key: string) => {
     const i = chosen.indexOf(key);
     return i < 0 ? undefined : (errors[`competences[${i}].key`] ?? errors[`competences[${i}].confirmed`]);
   };
-
   return (
-    <form
-      className="form competence-form"
-      data-testid="competences-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save();
-      }}
-    >
-      <p className="field-hint">{t(canConfirm ? 'competences.hintMediator' : 'competences.hintSelf')}</p>
+    <>
       {byCategory(entries).map(([category, items]) => (
         <fieldset key={category} className="fieldset">
           <legend>{categoryName(category)}</legend>
@@ -167,6 +156,42 @@ export function WorkerCompetencesForm({
           })}
         </fieldset>
       ))}
+    </>
+  );
+}
+
+export function WorkerCompetencesForm({
+  workerId,
+  catalogue,
+  held,
+  canConfirm,
+  onSaved,
+  onCancel,
+}: {
+  workerId: string;
+  catalogue: TCompetence[];
+  held: TWorkerCompetence[];
+  canConfirm: boolean;
+  onSaved: (held: TWorkerCompetence[]) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const state = useCompetenceChoices(catalogue, held, canConfirm);
+  const { errors, error, isBusy, submit } = useFormSubmit();
+  const save = () => void submit({}, { competences: state.body }, async (body) => onSaved(await setWorkerCompetences(workerId, body)));
+
+  return (
+    <form
+      className="form competence-form"
+      data-testid="competences-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <p className="field-hint">{t(canConfirm ? 'competences.hintMediator' : 'competences.hintSelf')}</p>
+      <CompetenceChoices state={state} errors={errors} />
       {error !== null && <ErrorMessage error={error} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={isBusy} data-testid="competences-save">

@@ -222,6 +222,7 @@ export const mediationEn: Record<keyof typeof mediationNl, string> = {
   'journey.orientation.cancelDone': 'Shadow day cancelled; the person is told. Book a new one if needed.',
   'journey.newcomers.title': 'Newcomers',
   'journey.newcomers.intro': 'People who start at your organisation through mediation: record the onboarding (fixed contact and buddy) and say per package when someone works independently.',
+  'journey.newcomers.linkHint': 'People who start at your organisation through mediation: onboarding and independence per package.',
   'journey.newcomers.none': 'No newcomers are matched to your organisation yet.',
   'journey.newcomers.lastStep': 'last step {when}',
   'journey.newcomers.onboarding': 'Record the onboarding',

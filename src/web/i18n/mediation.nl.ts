@@ -220,6 +220,7 @@ export const mediationNl = {
   'journey.orientation.cancelDone': 'Meeloopdag geannuleerd; de persoon krijgt bericht. Plan zo nodig een nieuwe in.',
   'journey.newcomers.title': 'Nieuwkomers',
   'journey.newcomers.intro': 'Mensen die via bemiddeling bij uw organisatie beginnen: leg de inwerkstap vast (vast aanspreekpunt en buddy) en geef per pakket aan wanneer iemand zelfstandig werkt.',
+  'journey.newcomers.linkHint': 'Mensen die via bemiddeling bij uw organisatie beginnen: inwerken en zelfstandig per pakket.',
   'journey.newcomers.none': 'Er zijn nog geen nieuwkomers aan uw organisatie gekoppeld.',
   'journey.newcomers.lastStep': 'laatste stap {when}',
   'journey.newcomers.onboarding': 'Inwerken vastleggen',

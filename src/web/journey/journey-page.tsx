@@ -1,5 +1,5 @@
 // The mediator's view of one person's journey: contact and interests, the dated steps with the
-// form for the step it waits for, the owner, and closing the journey when the person stops.
+// form for the step it waits for, competences, shadow days, the BIG checklist, the owner, and closing the journey when the person stops.
 import { useState } from 'react';
 import type { TJourney } from '../../shared/journey.schemas';
 import { Card, ErrorMessage, Loading } from '../components/ui';
@@ -11,6 +11,7 @@ import { Link } from '../router';
 import { useMe } from '../session';
 import { useLoad } from '../use-load';
 import { closeJourney, getJourney, setJourneyOwner } from './requests';
+import { BigChecklist } from './big-checklist';
 import { OrientationBookings } from './orientation-bookings';
 import { WorkerCompetencesCard } from '../competences/worker-competences';
 import { StepAction } from './step-forms';
@@ -114,9 +115,11 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
           actions={<StepAction journey={journey} lookups={{ packages, organisations }} onRecorded={(next) => update(next, t('journey.stepSaved'))} onReload={loaded.reload} />}
         />
       </Card>
-      {/* Competences are asked and confirmed in the welcome call, and may change after it. */}
-      <WorkerCompetencesCard workerId={journey.workerId} regionId={journey.regionId} canConfirm />
+      {/* Competences are asked and confirmed in the welcome call (which may change them: read again after each step), and may change after it. */}
+      <WorkerCompetencesCard key={journey.lastStepAt} workerId={journey.workerId} regionId={journey.regionId} canConfirm />
       <OrientationBookings journey={journey} onChanged={(next) => update(next, t('journey.orientation.cancelDone'))} />
+      {/* The mediator keeps the BIG re-registration checklist up to date with the person (shown only for a BIG registration). */}
+      <BigChecklist workerId={journey.workerId} />
       {journey.learningPlan && (
         <Card title={t('journey.plan.title')} testId="journey-plan">
           <ul className="list">

@@ -1,14 +1,16 @@
 // Journey components: the steps with dates, facts and the next step; the learning plan (at least
-// one goal); the public registration (consent required, then signed in); the welcome-call form;
+// one goal); the public registration (consent required, then signed in); the welcome-call form with competences;
 // the funnel figures; refusals per shift when placing a person.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TLocale } from '../../shared/common.schemas';
+import type { TCompetence, TWorkerCompetence } from '../../shared/competences.schemas';
 import type { TFunnel, TJourney } from '../../shared/journey.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import { ApiError } from '../api';
 import { I18nProvider } from '../i18n/i18n';
+import { fakeApi, ok, refused } from '../marketplace/fake-api';
 import { refusalsByShift } from '../mediation/place-on-shifts';
 import { BigChecklist } from './big-checklist';
 import { FunnelFigures, share } from './funnel';
@@ -203,22 +205,27 @@ describe('the registration form', () => {
 });
 
 describe('the welcome-call form', () => {
-  it('needs notes, then records the call with the packages established (her interests to start with)', async () => {
-    const fetchMock = vi.fn((_url: string, _init?: RequestInit) => json(journey({ stage: 'orientation' })));
-    vi.stubGlobal('fetch', fetchMock);
-    const onRecorded = vi.fn();
+  const urls = { catalogue: `/api/regions/${ids.region}/competences`, held: `/api/workers/${ids.worker}/competences`, steps: `/api/journeys/${ids.journey}/steps` };
+  const competence = (key: string, labelNl: string, category: string, sortOrder: number): TCompetence => ({ id: `id-${key}`, regionId: ids.region, key, labelNl, labelEn: labelNl, category, sortOrder, retired: false });
+  const catalogue = [competence('sondevoeding', 'Sondevoeding', 'clinical', 10), competence('dementiezorg', 'Dementiezorg', 'target_group', 110), competence('ic-ervaring', 'IC-ervaring', 'setting', 210)];
+  const declared: TWorkerCompetence = { key: 'dementiezorg', labelNl: 'Dementiezorg', labelEn: 'Dementia care', category: 'target_group', source: 'self_declared', declaredAt: '2026-11-23T08:00:00.000Z', confirmedAt: null, confirmedByName: null };
+  const callForm = (onRecorded: (journey: TJourney) => void) =>
     inLocale(<StepAction journey={journey({ stage: 'welcome_call', steps: journey().steps.slice(0, 1) })} lookups={{ packages: [basicCare, support], organisations: [] }} onRecorded={onRecorded} onReload={() => undefined} />);
-    fireEvent.click(screen.getByTestId('welcome-call-form-submit'));
+
+  it('needs notes, then records the call with the packages established (her interests to start with); untouched competences are not sent', async () => {
+    const api = fakeApi({ [`GET ${urls.catalogue}`]: ok(catalogue), [`GET ${urls.held}`]: ok([declared]), [`POST ${urls.steps}`]: ok(journey({ stage: 'orientation' })) });
+    const onRecorded = vi.fn();
+    callForm(onRecorded);
+    fireEvent.click(await screen.findByTestId('welcome-call-form-submit'));
     expect(screen.getByTestId('call-notes-error').textContent).toBe('Vul minstens 3 tekens in.');
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(api.to(`POST ${urls.steps}`)).toHaveLength(0);
 
     fireEvent.change(screen.getByTestId('call-notes'), { target: { value: 'Was kapper, wil de ouderenzorg in.' } });
     fireEvent.click(screen.getByLabelText('Ondersteunende taken'));
     fireEvent.change(screen.getByTestId('call-level'), { target: { value: '3' } });
     fireEvent.click(screen.getByTestId('welcome-call-form-submit'));
     await waitFor(() => expect(onRecorded).toHaveBeenCalled());
-    expect(fetchMock.mock.calls[0]![0]).toBe(`/api/journeys/${ids.journey}/steps`);
-    expect(bodyOf(fetchMock.mock.calls[0])).toEqual({
+    expect(api.to(`POST ${urls.steps}`)[0]!.body).toEqual({
       step: 'welcome_call',
       notes: 'Was kapper, wil de ouderenzorg in.',
       constraints: '',
@@ -227,6 +234,41 @@ describe('the welcome-call form', () => {
       interestOrganisationIds: [ids.hospital],
       qualificationLevel: 3,
     });
+  });
+
+  it('records the competences established in the call: what she declared is ticked, the mediator confirms it and adds one', async () => {
+    const api = fakeApi({ [`GET ${urls.catalogue}`]: ok(catalogue), [`GET ${urls.held}`]: ok([declared]), [`POST ${urls.steps}`]: ok(journey({ stage: 'orientation' })) });
+    const onRecorded = vi.fn();
+    callForm(onRecorded);
+    const fieldset = await screen.findByTestId('call-competences');
+    expect(within(fieldset).getByText('Vink aan wat de persoon kan en bevestig wat je in het gesprek hebt nagevraagd. Dit vervangt de competenties die de persoon zelf opgaf.')).toBeTruthy();
+    expect(within(fieldset).getByTestId<HTMLInputElement>('competence-dementiezorg').checked).toBe(true);
+    expect(within(fieldset).getByTestId<HTMLInputElement>('competence-confirm-dementiezorg').checked).toBe(false);
+    fireEvent.click(within(fieldset).getByTestId('competence-confirm-dementiezorg'));
+    fireEvent.click(within(fieldset).getByTestId('competence-sondevoeding'));
+    fireEvent.change(screen.getByTestId('call-notes'), { target: { value: 'Zorgde jaren voor haar moeder met dementie.' } });
+    fireEvent.click(screen.getByTestId('welcome-call-form-submit'));
+    await waitFor(() => expect(onRecorded).toHaveBeenCalled());
+    expect((api.to(`POST ${urls.steps}`)[0]!.body as { competences: unknown }).competences).toEqual([
+      { key: 'sondevoeding', confirmed: false },
+      { key: 'dementiezorg', confirmed: true },
+    ]);
+  });
+
+  it('a refusal naming competences[0].key shows at that competence, and the step is not reported recorded', async () => {
+    fakeApi({
+      [`GET ${urls.catalogue}`]: ok(catalogue),
+      [`GET ${urls.held}`]: ok([]),
+      [`POST ${urls.steps}`]: refused(400, 'VALIDATION_FAILED', [{ path: 'competences[0].key', message: 'is retired from the catalogue' }]),
+    });
+    const onRecorded = vi.fn();
+    callForm(onRecorded);
+    fireEvent.click(await screen.findByTestId('competence-ic-ervaring'));
+    fireEvent.change(screen.getByTestId('call-notes'), { target: { value: 'Werkte op de IC in België.' } });
+    fireEvent.click(screen.getByTestId('welcome-call-form-submit'));
+    const error = await screen.findByText('is retired from the catalogue');
+    expect(error.closest('.competence-choice')!.querySelector('[data-testid="competence-ic-ervaring"]')).toBeTruthy();
+    expect(onRecorded).not.toHaveBeenCalled();
   });
 });
 

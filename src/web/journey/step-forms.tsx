@@ -1,10 +1,13 @@
-// The mediator's form for the step a journey waits for: welcome call, shadow day, matching,
+// The mediator's form for the step a journey waits for: welcome call (with the person's competences), shadow day, matching,
 // agreement, onboarding (buddy and fixed contact), check-ins. Each posts one ZRecordStep.
 import { useState, type ReactNode } from 'react';
 import { ZContractKind, ZRecordStep, type TJourney } from '../../shared/journey.schemas';
+import type { TCompetence, TWorkerCompetence } from '../../shared/competences.schemas';
 import type { TOrganisation } from '../../shared/organisations.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
-import { ErrorMessage, Field, FormActions, SelectField, TextAreaField } from '../components/ui';
+import { ErrorMessage, Field, FormActions, Loading, SelectField, TextAreaField } from '../components/ui';
+import { getWorkerCompetences, listCompetences } from '../competences/competences-api';
+import { CompetenceChoices, useCompetenceChoices } from '../competences/worker-competences';
 import { packageName, todayIso } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { zonedToInstant } from '../marketplace/shift-format';
@@ -81,13 +84,38 @@ export function StepAction({ journey, lookups, onRecorded, onReload }: { journey
   }
 }
 
+async function loadCompetences(journey: TJourney) {
+  const [catalogue, held] = await Promise.all([listCompetences(journey.regionId), getWorkerCompetences(journey.workerId)]);
+  return { catalogue, held };
+}
+
+/** The welcome call waits for the person's competences (catalogue and what they declared) before it shows. */
 function WelcomeCallForm({ journey, lookups, onRecorded }: { journey: TJourney; lookups: Lookups; onRecorded: (journey: TJourney) => void }) {
+  const competences = useLoad(() => loadCompetences(journey), [journey.regionId, journey.workerId]);
+  if (competences.isLoading) return <Loading />;
+  return <WelcomeCallFields journey={journey} lookups={lookups} onRecorded={onRecorded} competences={competences.data ?? null} competencesError={competences.error} />;
+}
+
+function WelcomeCallFields({
+  journey,
+  lookups,
+  onRecorded,
+  competences,
+  competencesError,
+}: {
+  journey: TJourney;
+  lookups: Lookups;
+  onRecorded: (journey: TJourney) => void;
+  competences: { catalogue: TCompetence[]; held: TWorkerCompetence[] } | null;
+  competencesError: unknown;
+}) {
   const { t, locale } = useI18n();
   const [notes, setNotes] = useState('');
   const [constraints, setConstraints] = useState('');
   const [packageIds, setPackageIds] = useState<string[]>(journey.interestPackageIds);
   const [organisationIds, setOrganisationIds] = useState<string[]>(journey.interestOrganisationIds);
   const [level, setLevel] = useState('2');
+  const picks = useCompetenceChoices(competences?.catalogue ?? [], competences?.held ?? [], true);
   const form = useStepSubmit(journey.id, onRecorded);
   return (
     <StepForm
@@ -96,7 +124,17 @@ function WelcomeCallForm({ journey, lookups, onRecorded }: { journey: TJourney; 
       error={form.error}
       isBusy={form.isBusy}
       onSubmit={() =>
-        void form.submit({ step: 'welcome_call', notes, constraints, packageIds, interestPackageIds: packageIds, interestOrganisationIds: organisationIds, qualificationLevel: Number(level) })
+        void form.submit({
+          step: 'welcome_call',
+          notes,
+          constraints,
+          packageIds,
+          interestPackageIds: packageIds,
+          interestOrganisationIds: organisationIds,
+          qualificationLevel: Number(level),
+          // Only a change replaces the person's list (and is audited as one).
+          ...(competences && picks.isChanged ? { competences: picks.body } : {}),
+        })
       }
     >
       <TextAreaField label={t('journey.form.callNotes')} hint={t('journey.form.callNotesHint')} value={notes} maxLength={4000} error={form.errors.notes} onChange={(e) => setNotes(e.target.value)} testId="call-notes" />
@@ -116,6 +154,17 @@ function WelcomeCallForm({ journey, lookups, onRecorded }: { journey: TJourney; 
           </option>
         ))}
       </SelectField>
+      <fieldset className="fieldset" data-testid="call-competences">
+        <legend>{t('competences.title')}</legend>
+        {competences ? (
+          <>
+            <p className="field-hint">{t('competences.welcomeCall.hint')}</p>
+            <CompetenceChoices state={picks} errors={form.errors} />
+          </>
+        ) : (
+          <ErrorMessage error={competencesError} />
+        )}
+      </fieldset>
       <Checks legend={t('journey.form.organisations')} options={lookups.organisations.map((o) => ({ id: o.id, label: o.name }))} chosen={organisationIds} onChange={setOrganisationIds} testId="call-organisations" />
     </StepForm>
   );

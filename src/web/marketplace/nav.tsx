@@ -1,6 +1,7 @@
 // Header links into the marketplace for workers and planners, with the unread notifications badge.
 import type { TMe } from '../../shared/auth.schemas';
 import { useI18n } from '../i18n/i18n';
+import { coordinatedRegionIds } from '../competences/routes';
 import { mediationNavLinks } from '../mediation/routes';
 import { Link, usePath } from '../router';
 import { useUnreadCount } from './notifications';
@@ -19,6 +20,7 @@ export function MarketplaceNav({ me }: { me: TMe }) {
   if (isPlanner) links.push({ to: '/planner/shifts', label: t('marketplace.shifts'), testId: 'nav-planner-shifts' });
   links.push(...mediationNavLinks(me, t));
   if (isPlanner) links.push({ to: '/newcomers', label: t('journey.newcomers.title'), testId: 'nav-newcomers' });
+  if (coordinatedRegionIds(me).length > 0) links.push({ to: '/competences', label: t('competences.catalogue.nav'), testId: 'nav-competences' });
   return (
     <nav className="market-nav" aria-label={t('marketplace.shifts')}>
       {links.map((link) => (

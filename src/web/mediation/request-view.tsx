@@ -1,5 +1,5 @@
-// One request: its facts, its offers (the planner answers them here), and for the region's
-// mediators the ranked candidates to offer with a note.
+// One request: its facts, its competence requirements (changed here while it is open), its offers
+// (the planner answers them here), and for the region's mediators the ranked candidates to offer with a note.
 import { useState, type ReactNode } from 'react';
 import type { TMe } from '../../shared/auth.schemas';
 import type { TMediationRequest, TOffer } from '../../shared/mediation.schemas';
@@ -18,6 +18,7 @@ import { formatPeriod } from './explain';
 import { Independence } from './independence';
 import { OfferAnswer } from './offer-answer';
 import { PlaceOnShifts } from './place-on-shifts';
+import { RequestCompetences } from './request-competences';
 import { createOffers, getMediationRequest, requestCandidates } from './requests';
 
 export const canMediate = (me: Pick<TMe, 'roles'>, regionId: string) =>
@@ -114,6 +115,9 @@ export function RequestPage({ requestId }: { requestId: string }) {
       </h1>
       {request.description && <p className="lead">{request.description}</p>}
       <RequestFacts request={request} packages={packages} organisation={organisation} />
+      {request.status === 'open' && (isMediator || isPlannerOf(me, request.organisationId)) && (
+        <RequestCompetences request={request} onSaved={(saved) => loaded.setData({ ...loaded.data!, request: { ...saved, offers: request.offers } })} />
+      )}
       <OfferList
         offers={request.offers}
         mayAnswer={isPlannerOf(me, request.organisationId)}
@@ -121,7 +125,8 @@ export function RequestPage({ requestId }: { requestId: string }) {
         packages={isPlannerOf(me, request.organisationId) ? packages.filter((p) => request.packageIds.includes(p.id)) : []}
         onAnswered={loaded.reload}
       />
-      {isMediator && request.status === 'open' && <OfferCandidates request={request} onOffered={loaded.reload} />}
+      {/* Changed requirements rank the region again. */}
+      {isMediator && request.status === 'open' && <OfferCandidates key={request.competences.map((c) => `${c.key}:${c.level}`).join(',')} request={request} onOffered={loaded.reload} />}
     </section>
   );
 }

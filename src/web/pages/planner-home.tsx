@@ -22,6 +22,14 @@ export function PlannerHome({ me }: { me: TMe }) {
       <h1>{t('planner.title')}</h1>
       <PlanningLink />
       <MediationLink />
+      {organisationIds.length > 0 && (
+        <div className="planning-entry" data-testid="newcomers-link">
+          <Link to="/newcomers" className="button button-secondary">
+            {t('journey.newcomers.title')}
+          </Link>
+          <span className="muted">{t('journey.newcomers.linkHint')}</span>
+        </div>
+      )}
       <p>
         <Link to="/planner/shifts" className="button button-primary" data-testid="planner-shifts-link">
           {t('marketplace.planner.title')}

@@ -15,6 +15,7 @@ import { RulesForm } from './rules-form';
 import { WorkerPool } from './worker-pool';
 import { PlanningLink } from '../planning/planning-link';
 import { MediationLink } from '../mediation/routes';
+import { CatalogueLink } from '../competences/routes';
 import { RecentRuns } from '../planning/planning-page';
 
 export function RegionHome({ me }: { me: TMe }) {
@@ -80,6 +81,7 @@ export function RegionSummary({ region, onRulesSaved }: { region: TRegionSummary
       <h1 data-testid="region-name">{t('region.title', { name: region.name.replace(/^Regio\s+/i, '') })}</h1>
       <PlanningLink />
       <MediationLink />
+      <CatalogueLink regionId={region.id} />
       <p className="muted">{t(`region.country.${region.country}`)}</p>
       <dl className="stats stats-wide" data-testid="region-summary">
         <Stat label={t('region.organisations')} value={n(region.organisationCount)} testId="stat-organisations" />
