@@ -1,10 +1,13 @@
-// The intake journey in a real Chromium, one person from sign-up to first confirmed shift: Sanne
-// signs up on her phone with consent; the mediator finds her in the welcome-call queue and logs the
-// call (basic care, level 2), books a shadow day and completes the orientation; the hospital's
-// planner posts a request; the mediator offers Sanne from the ranked candidates with a note; the
-// planner accepts, puts her on an open shift and marks her independent in basic care; Sanne sees
-// the confirmed shift under "my shifts", her journey at the agreement, and writes her learning
-// plan; the mediator reads the funnel and downloads it as CSV.
+// The intake journey in a real Chromium, one person from sign-up to first confirmed shift: the
+// coordinator adds "Ouderenzorg" to the region's competence catalogue; Sanne signs up on her phone
+// with consent; the mediator finds her in the welcome-call queue and logs the call (basic care,
+// level 2, Ouderenzorg confirmed), books a shadow day, cancels it (the ward is closed) and books it
+// again, and completes the orientation; the hospital's planner posts a request and then wishes
+// Ouderenzorg on it; the mediator offers Sanne from the ranked candidates (her confirmed competence
+// scores) with a note; the planner accepts, puts her on an open shift and marks her independent in
+// basic care; Sanne reads why her first shadow day was cancelled, sees the confirmed shift under
+// "my shifts", her journey at the agreement, and writes her learning plan; the mediator reads the
+// funnel and downloads it as CSV.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,10 +19,10 @@ import { buildLocation, buildOrganisation, buildRegion, buildShift, buildUser } 
 import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
 import { desktop, PASSWORD, pageWidth, phone, screenshotDir, signIn, startHarness, text, type Harness } from './harmonica.js';
 
-const people = { planner: 'planner@journey.e2e.test', mediator: 'mediator@journey.e2e.test', sanne: 'sanne.bakker@journey.e2e.test' } as const;
+const people = { planner: 'planner@journey.e2e.test', mediator: 'mediator@journey.e2e.test', coordinator: 'coordinator@journey.e2e.test', sanne: 'sanne.bakker@journey.e2e.test' } as const;
 const ZONE = 'Europe/Amsterdam';
 
-/** One hospital with a location, its planner, the region's mediator, and a basic-care day shift nine days out with room for a newcomer. */
+/** One hospital with a location, its planner, the region's mediator and coordinator, and a basic-care day shift nine days out with room for a newcomer. */
 async function seed(database: Database): Promise<{ shiftId: string }> {
   const db = database.db;
   await ensureNationalPackages(db);
@@ -28,6 +31,7 @@ async function seed(database: Database): Promise<{ shiftId: string }> {
   const location = await buildLocation(db, { organisationId: hospital.id, name: 'Domstad Centrum', postcode: '3584', address: 'Heidelberglaan 100' });
   await buildUser(db, { email: people.planner, name: 'Piet Planner', roles: [{ role: 'planner', organisationId: hospital.id }] });
   await buildUser(db, { email: people.mediator, name: 'Mila Bemiddelaar', roles: [{ role: 'mediator', regionId: region.id }] });
+  await buildUser(db, { email: people.coordinator, name: 'Cora Coördinator', roles: [{ role: 'coordinator', regionId: region.id }] });
   const day = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 9 });
   const shift = await buildShift(db, {
     organisationId: hospital.id,
@@ -60,6 +64,30 @@ async function signedIn(email: string, viewport: { width: number; height: number
 
 describe('the intake journey', () => {
   let requestId = '';
+
+  it('the coordinator adds a competence to the region’s catalogue; a key it already has is refused at the field', async () => {
+    const page = await signedIn(people.coordinator, phone);
+    await page.getByTestId('nav-competences').click();
+    await page.getByTestId('competence-catalogue').waitFor();
+    await page.getByTestId('catalogue-add').click();
+    await page.getByTestId('catalogue-key').fill('sondevoeding');
+    await page.getByTestId('catalogue-label-nl').fill('Sondevoeding');
+    await page.getByTestId('catalogue-label-en').fill('Tube feeding');
+    await page.getByTestId('catalogue-add-form-save').click();
+    await page.getByTestId('catalogue-key-error').waitFor();
+    assert.equal(await text(page, 'catalogue-key-error'), 'Deze sleutel staat al in de catalogus.');
+    await page.getByTestId('catalogue-key').fill('ouderenzorg');
+    await page.getByTestId('catalogue-label-nl').fill('Ouderenzorg');
+    await page.getByTestId('catalogue-label-en').fill('Care for older people');
+    await page.getByTestId('catalogue-category').selectOption('target_group');
+    await page.getByTestId('catalogue-add-form-save').click();
+    await page.getByTestId('catalogue-saved').waitFor();
+    assert.equal(await text(page, 'catalogue-saved'), 'Ouderenzorg is toegevoegd.');
+    assert.equal(await page.locator('[data-testid="catalogue-entry"][data-key="ouderenzorg"]').count(), 1);
+    assert.equal(await pageWidth(page), phone.width);
+    await shot(page, 'journey-catalogue-375.png');
+    await page.context().close();
+  });
 
   it('Sanne signs up on her phone with consent and sees the welcome call as her next step', async () => {
     const page = await harness.newPage(phone, '/login');
@@ -110,12 +138,24 @@ describe('the intake journey', () => {
     await call.getByLabel('Beperkingen en wensen').fill('Geen nachtdiensten');
     assert.equal(await call.getByTestId('call-packages').getByLabel('Basiszorg en contact met zorgvragers').isChecked(), true, 'her interests are the starting point');
     await call.getByLabel('Niveau').selectOption('2');
+    // Her care for her mother counts: the new catalogue entry, confirmed in the call.
+    await call.getByTestId('competence-ouderenzorg').check();
+    await call.getByTestId('competence-confirm-ouderenzorg').check();
     await call.getByTestId('welcome-call-form-submit').click();
     await page.getByTestId('journey-saved').waitFor();
+    await page.locator('[data-testid="worker-competences"] [data-key="ouderenzorg"][data-source="confirmed"]').waitFor();
     assert.match(await text(page, 'journey-status'), /^Volgende stap: Oriëntatie \(meeloopdag\) · begeleider: Mila Bemiddelaar$/);
     assert.match((await page.locator('[data-step="welcome_call"]').textContent()) ?? '', /Let op: Geen nachtdiensten/);
 
     const booking = page.getByTestId('orientation-book-form');
+    await booking.getByTestId('orientation-book').click();
+    await page.getByTestId('orientation-booked').waitFor();
+    // The ward turns out to be closed that day: the shadow day is cancelled with a reason and booked again.
+    await page.getByTestId('orientation-bookings').getByTestId('orientation-cancel').click();
+    await page.getByTestId('orientation-bookings').getByTestId('reason').fill('De afdeling is die dag dicht');
+    await page.getByTestId('orientation-bookings').getByTestId('reason-confirm').click();
+    await page.locator('[data-testid="orientation-booking"][data-status="cancelled"]').waitFor();
+    assert.equal(await page.getByTestId('orientation-booked').count(), 0);
     await booking.getByTestId('orientation-book').click();
     await page.getByTestId('orientation-booked').waitFor();
     assert.equal(await text(page, 'orientation-booked'), 'Meeloopdag ingepland bij Ziekenhuis Domstad, Domstad Centrum.');
@@ -142,6 +182,14 @@ describe('the intake journey', () => {
     await item.waitFor();
     requestId = (await item.getAttribute('data-request-id')) ?? '';
     assert.ok(requestId);
+
+    // On second thought the ward wishes experience with older people.
+    await page.goto(`${harness.baseUrl}/requests/${requestId}`);
+    await page.getByTestId('request-competences-edit').click();
+    await page.getByTestId('requirement-ouderenzorg').selectOption('wished');
+    await page.getByTestId('request-competences-save').click();
+    await page.getByTestId('request-competences-saved').waitFor();
+    assert.equal(await text(page, 'request-competences'), 'Gewenst: Ouderenzorg');
     await page.context().close();
   });
 
@@ -158,6 +206,7 @@ describe('the intake journey', () => {
     assert.equal(parts[0], 'Pakketten');
     assert.ok(parts.includes('Afstand'), parts.join(', '));
     assert.match((await sanne.getByTestId('score-parts').locator('[data-part="packageFit"]').textContent()) ?? '', /Heeft 1 van de 1 gevraagde pakketten/);
+    assert.match((await sanne.getByTestId('score-parts').locator('[data-part="competences"]').textContent()) ?? '', /Heeft 1 van de 1 gewenste competenties \(1 bevestigd\)/);
     await sanne.getByTestId('candidate-select').check();
     await page.getByTestId('offer-note').fill('Gemotiveerde zij-instromer, meeloopdag ging goed.');
     await page.getByTestId('offer-submit').click();
@@ -200,8 +249,13 @@ describe('the intake journey', () => {
     await page.context().close();
   });
 
-  it('Sanne sees the confirmed shift under my shifts, and her journey moved on to the agreement', async () => {
+  it('Sanne reads why her first shadow day was cancelled, sees the confirmed shift under my shifts, and her journey moved on to the agreement', async () => {
     const page = await signedIn(people.sanne, phone);
+    await page.getByTestId('nav-notifications').click();
+    const cancelled = page.getByTestId('notification').filter({ hasText: 'Meeloopdag geannuleerd: Ziekenhuis Domstad' });
+    await cancelled.waitFor();
+    assert.match((await cancelled.locator('.notification-body').textContent()) ?? '', /^Je meeloopdag bij Ziekenhuis Domstad, Domstad Centrum \(.+\) op .+ is geannuleerd: De afdeling is die dag dicht/);
+
     await page.getByTestId('nav-my-shifts').click();
     const shift = page.locator(`[data-testid="my-shift"][data-shift-id="${harness.seeded.shiftId}"]`);
     await shift.waitFor();
