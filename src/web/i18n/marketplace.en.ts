@@ -165,6 +165,8 @@ export const marketplaceEn: Record<keyof typeof marketplaceNl, string> = {
   'marketplace.detail.approve': 'Approve',
   'marketplace.detail.reject': 'Reject',
   'marketplace.detail.cancelAssignment': 'Cancel assignment',
+  'marketplace.detail.showCandidates': 'Show candidates from the region',
+  'marketplace.detail.candidatesHint': 'Who in the region can do this shift, ranked with the reasons, and why the others cannot.',
   'marketplace.detail.cancelShift': 'Cancel shift',
   'marketplace.detail.cancelled': 'Cancelled: {reason}',
   'marketplace.detail.newcomer': 'Newcomer',

@@ -164,6 +164,8 @@ export const marketplaceNl = {
   'marketplace.detail.approve': 'Goedkeuren',
   'marketplace.detail.reject': 'Afwijzen',
   'marketplace.detail.cancelAssignment': 'Inzet annuleren',
+  'marketplace.detail.showCandidates': 'Kandidaten uit de regio tonen',
+  'marketplace.detail.candidatesHint': 'Wie in de regio deze dienst kan doen, gerangschikt met de redenen, en waarom de anderen niet.',
   'marketplace.detail.cancelShift': 'Dienst annuleren',
   'marketplace.detail.cancelled': 'Geannuleerd: {reason}',
   'marketplace.detail.newcomer': 'Nieuwkomer',

@@ -296,4 +296,40 @@ describe('one shift for its planner', () => {
     fireEvent.click(screen.getByTestId('reason-confirm'));
     await waitFor(() => expect(api.to(`POST /api/shifts/${ids.shift}/cancel`)[0]?.body).toEqual({ reason: 'Minder bedden bezet' }));
   });
+
+  it('shows the region’s ranked candidates only when asked, with the reasons and why the others cannot', async () => {
+    const list = {
+      checkedCount: 14,
+      candidates: [
+        {
+          workerId: ids.colleague,
+          name: 'Carla Smit',
+          kind: 'reservist',
+          distanceKm: 4,
+          score: 30,
+          parts: [{ part: 'packageFit', weight: 30, value: 1, points: 30, message: 'Has 1 of 1', params: { held: 1, asked: 1 } }],
+        },
+      ],
+      ruledOut: [{ rule: 'package', count: 13, examples: [] }],
+    };
+    const api = fakeApi({ [`GET /api/shifts/${ids.shift}`]: ok(detail()), 'GET /api/packages': ok([nursing]), [`GET /api/shifts/${ids.shift}/candidates`]: ok(list) });
+    inDutch(<PlannerShiftPage shiftId={ids.shift} />);
+    await screen.findByTestId('show-candidates');
+    expect(api.to(`GET /api/shifts/${ids.shift}/candidates`)).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('show-candidates'));
+    const card = await screen.findByTestId('shift-candidates');
+    await within(card).findByTestId('candidate');
+    expect(api.to(`GET /api/shifts/${ids.shift}/candidates`)).toHaveLength(1);
+    expect(within(card).getByTestId('candidate').textContent).toContain('1. Carla Smit');
+    expect(within(card).getByTestId('score-parts').textContent).toContain('Heeft 1 van de 1 gevraagde pakketten');
+    expect(within(card).getByTestId('candidates-checked').textContent).toContain('14');
+    expect(screen.queryByTestId('show-candidates')).toBeNull();
+  });
+
+  it('offers no candidates for a cancelled shift', async () => {
+    fakeApi({ [`GET /api/shifts/${ids.shift}`]: ok({ ...detail(), status: 'cancelled', cancelReason: 'dicht' }), 'GET /api/packages': ok([nursing]) });
+    inDutch(<PlannerShiftPage shiftId={ids.shift} />);
+    await screen.findAllByTestId('attendee');
+    expect(screen.queryByTestId('show-candidates')).toBeNull();
+  });
 });
