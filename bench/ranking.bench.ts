@@ -1,10 +1,14 @@
-// `npm run bench:ranking -- [--workers N] [--runs N] [--cold-runs N] [--limit N]`
+// `npm run bench:ranking -- [--workers N] [--runs N] [--cold-runs N] [--load-runs N] [--limit N]`
 // Ranking one shift against a whole region on real PostgreSQL: a throwaway server (or a throwaway
 // database on the server DATABASE_URL names), a region of 100,000 generated workers around Utrecht
 // (multi-row inserts), then rankCandidates for one shift many times: `--cold-runs` times each right
 // after a write to one of the region's workers (so the cached region pass cannot be used: the first
-// ranking after a change), then `--runs` times with the region unchanged (warm), each reported on its
-// own. At the end a cached ranking is compared with one computed from scratch. Prints p50/p95/p99, the load
+// ranking after a change, which brings the process's copy of the region's workers up to date by
+// reading that worker), `--load-runs` times each with the copy and the passes dropped (the first
+// ranking of the region in a fresh process: the copy is loaded whole), then `--runs` times with the
+// region unchanged (warm), each reported on its own. Prints the memory one copy takes. At the end a
+// cached ranking is compared with one computed from scratch in JavaScript and one from the pass in
+// SQL, and the pass over the copy with the SQL pass. Prints p50/p95/p99, the load
 // average (the machine is shared: times are only comparable at similar load) and the CPU time one
 // ranking costs in Node and, on the throwaway server, in PostgreSQL (its backends and parallel
 // workers), which depends far less on the load than the time does.
@@ -16,24 +20,54 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../src/server/db/open-database.js';
 import { loadShiftFacts } from '../src/server/assignments/eligibility.js';
 import { buildLocation, buildOrganisation, buildRegion, buildShift, findPackageIdsByCode } from '../src/server/demo/builders.js';
 import { workerPackages, workers } from '../src/server/db/schema.js';
-import { rankCandidates } from '../src/server/mediation/ranking.js';
+import { rankCandidates, rankFromPool, shortListSizeFor } from '../src/server/mediation/ranking.js';
 import { poolCache } from '../src/server/mediation/ranking/pool-cache.js';
+import { EXAMPLES_PER_RULE, runRegionPass, scanPool } from '../src/server/mediation/ranking/pool.js';
+import { RegionCopies, regionCopies } from '../src/server/mediation/ranking/region-copy.js';
+import { passOverCopy } from '../src/server/mediation/ranking/region-pass.js';
+import { loadCandidateRows } from '../src/server/mediation/ranking/score.js';
 import { ensureNationalPackages } from '../src/server/packages/packages.service.js';
 
 const PG_TEMP = fileURLToPath(new URL('../scripts/pg-temp.sh', import.meta.url));
 const TARGET_P95_MS = 50;
 const BATCH = 5_000;
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { workers: { type: 'string' }, runs: { type: 'string' }, 'cold-runs': { type: 'string' }, limit: { type: 'string' } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    workers: { type: 'string' },
+    runs: { type: 'string' },
+    'cold-runs': { type: 'string' },
+    'load-runs': { type: 'string' },
+    limit: { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
+if (values.help) {
+  console.log(`npm run bench:ranking -- [options]
+  --workers N    workers in the region (default 100000)
+  --runs N       warm rankings: region unchanged (default 200)
+  --cold-runs N  rankings each right after a write to one worker (default 20)
+  --load-runs N  rankings each with the region's copy and the cached passes dropped (default 10)
+  --limit N      candidates asked for (default 20)
+DATABASE_URL: a throwaway database on that server instead of a throwaway server (PostgreSQL CPU not measured).`);
+  process.exit(0);
+}
 const workerCount = Number(values.workers ?? 100_000);
 const runs = Number(values.runs ?? 200);
 const coldRuns = Number(values['cold-runs'] ?? 20);
+const loadRuns = Number(values['load-runs'] ?? 10);
 const limit = Number(values.limit ?? 20);
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 /** Milliseconds of CPU of a process and of its waited-for children (PostgreSQL's parallel workers), from /proc. */
 function processCpuMs(pid: number): number {
@@ -113,9 +147,14 @@ try {
   const backendPid = ((await db.execute(sql`select pg_backend_pid() as pid`)) as { rows: { pid: number }[] }).rows[0]!.pid;
   const postgresCpuMs = () => (server.postmasterPid === null ? NaN : processCpuMs(backendPid) + processCpuMs(server.postmasterPid));
   // A write to one worker of the region (not timed): the database gives the region a new version, so
-  // the next ranking cannot use the cached pass — what the first ranking after any change costs.
-  const [someWorker] = await db.select({ id: workers.id }).from(workers).where(eq(workers.regionId, region.id)).limit(1);
-  const touchRegion = () => db.update(workers).set({ maxTravelKm: sql`${workers.maxTravelKm}` }).where(eq(workers.id, someWorker!.id));
+  // the next ranking cannot use the cached pass — what the first ranking after any change costs. Each
+  // time another worker, whose radius moves by a km (so the lists may change).
+  const someWorkers = await db.select({ id: workers.id }).from(workers).where(eq(workers.regionId, region.id)).limit(5_000);
+  const touchRegion = () =>
+    db
+      .update(workers)
+      .set({ maxTravelKm: sql`case when ${workers.maxTravelKm} > 10 then ${workers.maxTravelKm} - 1 else ${workers.maxTravelKm} + 1 end` })
+      .where(eq(workers.id, someWorkers[Math.floor(rand() * someWorkers.length)]!.id));
 
   /** `count` timed rankings, each after `before` (not timed); times sorted, CPU per ranking, load average. */
   async function measure(count: number, before: () => Promise<unknown>) {
@@ -138,25 +177,53 @@ try {
     return { times, nodeCpuMs: nodeCpuMs / count, postgresCpuMs: postgresMs / count, loadBefore, loadAfter: loadavg() };
   }
 
+  // The heap one copy of the region takes (held by a second set of copies while measured).
+  gc();
+  const heapBefore = getHeapStatistics().used_heap_size;
+  const measuredCopies = new RegionCopies();
+  const measuredCopy = await measuredCopies.load(db, region.id);
+  gc();
+  const copyMb = (getHeapStatistics().used_heap_size - heapBefore) / 2 ** 20;
+  const copiedWorkers = measuredCopy.workers.size;
+
   for (let i = 0; i < 5; i++) await rankCandidates(db, target, { limit });
   const cold = await measure(coldRuns, touchRegion);
+  const coldCopyStats = { ...regionCopies.stats };
+  const loadSeries = await measure(loadRuns, async () => {
+    poolCache.clear();
+    regionCopies.clear();
+  });
+  await rankCandidates(db, target, { limit });
   const statsBefore = { ...poolCache.stats };
   const warm = await measure(runs, async () => {});
   const warmHits = poolCache.stats.hits - statsBefore.hits;
-  // The cached pass must give what a pass from scratch gives.
+  // The cached pass must give what a pass from scratch gives, in JavaScript and in SQL.
+  await touchRegion();
   const cached = await rankCandidates(db, target, { limit });
   poolCache.clear();
+  regionCopies.clear();
   const fresh = await rankCandidates(db, target, { limit });
-  assert.deepStrictEqual(cached, fresh, 'the cached ranking differs from one computed from scratch');
+  assert.deepStrictEqual(cached, fresh, 'the ranking from the copy brought up to date differs from one from a copy loaded afresh');
+  const caps = { examples: EXAMPLES_PER_RULE + 32, shortList: shortListSizeFor(limit) + 32 };
+  assert.deepStrictEqual(passOverCopy(regionCopies.get(region.id)!, target, caps), await runRegionPass(db, target, null, caps), 'the pass over the copy differs from the SQL pass');
+  const pool = await scanPool(db, target, shortListSizeFor(limit));
+  const listed = [...pool.shortList, ...pool.examples.package, ...pool.examples.travel, ...pool.examples.competence];
+  const rows = new Map((await loadCandidateRows(db, target, listed, new Date())).map((r) => [r.id, r]));
+  assert.deepStrictEqual(fresh, await rankFromPool(db, target, limit, pool, rows), 'the ranking differs from one from the SQL pass');
 
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   console.log(`ranking one shift against ${workerCount.toLocaleString('en')} workers (loaded in ${(loadMs / 1000).toFixed(1)} s), limit ${limit}`);
   console.log(`  checked exactly: ${fresh.checkedCount}; candidates returned: ${fresh.candidates.length}`);
   console.log(`  ruled out: ${fresh.ruledOut.map((g) => `${g.rule} ${g.count}`).join(', ')}`);
-  console.log(`  cached and from-scratch rankings equal; warm runs served from the cache: ${warmHits} of ${runs}`);
+  console.log(`  cached and from-scratch rankings equal (copy brought up to date, copy loaded afresh, SQL pass); warm runs served from the cache: ${warmHits} of ${runs}`);
+  console.log(
+    `  copy of the region: ${copyMb.toFixed(1)} MB heap for ${copiedWorkers.toLocaleString('en')} workers (${((copyMb * 100_000) / Math.max(1, copiedWorkers)).toFixed(1)} MB per 100,000); ` +
+      `up to the cold series: loaded ${coldCopyStats.loads} time(s), ${coldCopyStats.updates} updates from the log reading ${coldCopyStats.changedWorkersRead} workers`,
+  );
   for (const [name, m] of [
-    ['cold (first ranking after a write to the region)', cold],
+    ['cold (first ranking after a write to one worker: the copy reads that worker)', cold],
+    ['load (first ranking in a fresh process: copy and passes dropped, the copy loaded whole)', loadSeries],
     ['warm (region unchanged since the last ranking)', warm],
   ] as const) {
     const p95 = percentile(m.times, 95);

@@ -71,6 +71,24 @@ export const regions = pgTable('regions', {
 
 export const workersVersionSeq = pgSequence('workers_version_seq');
 
+/**
+ * Which workers each statement that wrote workers, worker_packages or worker_competences changed, under
+ * the version it gave their region (the same triggers, drizzle/0011): a process brings its copy of a
+ * region's workers (`mediation/ranking/region-copy.ts`) up to date by re-reading only these. A worker
+ * moving region is logged in both; a deleted worker is logged too. The triggers prune entries more
+ * than `CHANGE_LOG_KEPT_VERSIONS` versions older than the region's new version; a copy older than that
+ * loads the region again. No foreign keys: the log names deleted workers too.
+ */
+export const workerChanges = pgTable(
+  'worker_changes',
+  {
+    regionId: uuid('region_id').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    workerId: uuid('worker_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.version, t.workerId] })],
+);
+
 export const organisations = pgTable(
   'organisations',
   {

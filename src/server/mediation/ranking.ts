@@ -1,10 +1,13 @@
 // Ranked candidates for a shift or a request: every worker of the region who could do it, ordered by
 // a transparent score, and for the others why not. Ranking one shift against a whole region must be
 // fast, so it runs in stages:
-// 1. one SQL pass over the region (`ranking/pool.ts`) counts the workers the package rule, the
-//    travel rule and a request's required competences rule out and short-lists the best-placed of the others; it reads only the region's
-//    workers and their packages, so it is kept in process under the region's `workers_version`
-//    (`ranking/pool-cache.ts`), which the database changes on every write to them;
+// 1. one pass over the region counts the workers the package rule, the travel rule and a request's
+//    required competences rule out and short-lists the best-placed of the others; it reads only the
+//    region's workers, their packages and competences, so it is kept in process under the region's
+//    `workers_version` (`ranking/pool-cache.ts`), which the database changes on every write to them,
+//    and computed in JavaScript (`ranking/region-pass.ts`) over the process's copy of the region's
+//    workers (`ranking/region-copy.ts`), which reads only the workers changed since its version. The
+//    same pass in SQL (`ranking/pool.ts`) is the reference and the fallback;
 // 2. the short list is scored (`ranking/score.ts`) — every part of the score is known before the
 //    exact check, so the check can go best score first. Its facts, the exact check's assignments
 //    and the version are read in ONE statement (`ranking/fresh-read.ts`): with the region

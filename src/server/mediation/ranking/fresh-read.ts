@@ -5,6 +5,9 @@
 // facts (`worker-facts.ts`) of the workers the last ranking of this target checked — usually the
 // same ones, as the scores rarely change between two rankings; any others are read by the check.
 // All of it in one snapshot, so the version says whether the lists the ids came from still hold.
+// With a copy of the region's workers in process (`region-copy.ts`), the same statement reads the
+// workers changed since the copy's version, so that a ranking after a write to a few workers brings
+// the copy up to date without another round trip.
 // The same SQL as the statements each of those files runs alone, wrapped in JSON: one round trip
 // instead of five on the ranking's warm path.
 import { sql } from 'drizzle-orm';
@@ -12,6 +15,7 @@ import type { DbOrTx } from '../../db/open-database.js';
 import { toWorkerFacts, workerFactsSql, type WorkerFactsRow } from '../../planning/worker-facts.js';
 import { heldWindow, prefetchWindow, type CheckPrefetch } from './exact-check.js';
 import { versionAndOnShiftSql, type OnShiftWorker } from './pool.js';
+import { changesSinceSql, type RegionChanges } from './region-copy.js';
 import { candidateRowsSql, type CandidateRow } from './score.js';
 import type { RankingTarget } from './target.js';
 
@@ -22,10 +26,19 @@ export type FreshRead = {
   rows: CandidateRow[];
   /** The exact check's assignments, for the workers asked for (`checked`). */
   prefetch: CheckPrefetch;
+  /** The workers changed since `changesSince` (`changesSinceSql`): null when not asked or when the log cannot bring a copy at that version up to date. */
+  changes: RegionChanges | null;
 };
 
 /** The fresh facts for these workers: `scored` get their score facts, `checked` their assignments around the target. */
-export async function readFresh(db: DbOrTx, target: RankingTarget, ids: { scored: string[]; checked: string[]; facts?: string[] }, now: Date): Promise<FreshRead> {
+export async function readFresh(
+  db: DbOrTx,
+  target: RankingTarget,
+  ids: { scored: string[]; checked: string[]; facts?: string[] },
+  now: Date,
+  /** The version of the region's copy kept in process: the workers changed since are read too. */
+  changesSince?: number,
+): Promise<FreshRead> {
   const t = target.facts;
   const isShift = target.kind === 'shift';
   const { from, to } = heldWindow(target);
@@ -44,8 +57,9 @@ export async function readFresh(db: DbOrTx, target: RankingTarget, ids: { scored
   const factIds = ids.facts ?? [];
   const window = prefetchWindow(target);
   const facts = factIds.length ? sql`(select coalesce(json_agg(f), '[]'::json) from (${workerFactsSql(factIds, window)}) f)` : sql`'[]'::json`;
+  const changes = changesSince === undefined ? sql`null::json` : changesSinceSql(target.regionId, changesSince);
   const result = (await db.execute(sql`
-    select v."version", v."onShift", ${rows} as "rows", ${occupants} as "occupants", ${held} as "held", ${facts} as "facts"
+    select v."version", v."onShift", ${rows} as "rows", ${occupants} as "occupants", ${held} as "held", ${facts} as "facts", ${changes} as "changes"
     from (${versionAndOnShiftSql(target)}) v`)) as {
     rows: {
       version: string | number | null;
@@ -54,6 +68,7 @@ export async function readFresh(db: DbOrTx, target: RankingTarget, ids: { scored
       occupants: CheckPrefetch['occupants'];
       held: CheckPrefetch['held'];
       facts: WorkerFactsRow[];
+      changes: RegionChanges | null;
     }[];
   };
   const row = result.rows[0]!;
@@ -67,5 +82,6 @@ export async function readFresh(db: DbOrTx, target: RankingTarget, ids: { scored
       occupants: row.occupants,
       workerFacts: { workerIds: new Set(factIds), window, byId: new Map(row.facts.map((f) => [f.id, toWorkerFacts(f)])) },
     },
+    changes: row.changes,
   };
 }

@@ -3,6 +3,10 @@
 // after every statement that writes either. So a pass is reused only for the same region, version,
 // package and location (and short-list size); any write makes the next ranking compute it again, in
 // this process and in every other, since the version lives in the database.
+// A pass is computed in JavaScript over the process's copy of the region's workers (`region-copy.ts`,
+// `region-pass.ts`), which the ranking's one statement brings up to date by reading only the workers
+// changed since the copy's version: after a write to a few workers, the next ranking costs that
+// statement and a pass in JavaScript, not a pass over the whole region in SQL.
 //
 // What depends on assignments stays per request: the workers on the target shift are left out of
 // the cached pass here (one statement reads the version and where the pass put each of them, in the
@@ -11,7 +15,9 @@
 // last lists (`fresh-read.ts`), so a ranking with the region unchanged needs no other read for them.
 import type { DbOrTx } from '../../db/open-database.js';
 import { readFresh, type FreshRead } from './fresh-read.js';
-import { EXAMPLES_PER_RULE, readVersionAndOnShift, runRegionPass, scanPool, type OnShiftWorker, type PoolScan, type RegionPass } from './pool.js';
+import { EXAMPLES_PER_RULE, readVersionAndOnShift, scanPool, type OnShiftWorker, type PoolScan, type RegionPass } from './pool.js';
+import { regionCopies, type RegionCopies } from './region-copy.js';
+import { passOverCopy } from './region-pass.js';
 import type { RankingTarget } from './target.js';
 
 /** Passes kept (least recently used dropped first); one is ≈ 20 kB at the default short list. */
@@ -115,15 +121,29 @@ function leaveOut(pass: RegionPass, onShift: OnShiftWorker[], shortListSize: num
   };
 }
 
+/** The cached pass's lists: longer than asked by the slack (see `leaveOut`). */
+const capsFor = (shortListSize: number) => ({ examples: EXAMPLES_PER_RULE + SLACK, shortList: shortListSize + SLACK });
+
+/**
+ * The whole region's pass at `version` from the region's copy: computed at once if the copy is at
+ * that version, else after bringing the copy up to date (one statement; the pass may then be at a
+ * later version, which the caller checks).
+ */
+async function passFromCopy(db: DbOrTx, target: RankingTarget, shortListSize: number, version: number, copies: RegionCopies): Promise<RegionPass> {
+  const kept = copies.get(target.regionId);
+  const copy = kept?.version === version ? kept : await copies.current(db, target.regionId);
+  return passOverCopy(copy, target, capsFor(shortListSize));
+}
+
 /** The quick filter (`scanPool`), from the cache when the region's workers have not changed since. */
-export async function loadPool(db: DbOrTx, target: RankingTarget, shortListSize: number, cache: PoolCache = poolCache): Promise<PoolScan> {
+export async function loadPool(db: DbOrTx, target: RankingTarget, shortListSize: number, cache: PoolCache = poolCache, copies: RegionCopies = regionCopies): Promise<PoolScan> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { version, onShift } = await readVersionAndOnShift(db, target);
     let pass = cache.get(keyOf(target, version, shortListSize));
     if (pass) cache.stats.hits++;
     else {
       cache.stats.misses++;
-      pass = await runRegionPass(db, target, null, { examples: EXAMPLES_PER_RULE + SLACK, shortList: shortListSize + SLACK });
+      pass = await passFromCopy(db, target, shortListSize, version, copies);
       cache.set(keyOf(target, pass.version, shortListSize), pass);
       // The workers on the shift were placed in the version read first: use the pass only if it is the same.
       if (pass.version !== version) continue;
@@ -147,11 +167,21 @@ const askedOf = (pass: RegionPass, shortListSize: number) => {
   return { scored: [...shortList, ...examples], checked: shortList };
 };
 
+/** Whether a fresh read that asked for `asked` holds everything a ranking from a pass that asks for `needed` reads. */
+function covers(asked: { scored: string[]; checked: string[] }, needed: { scored: string[]; checked: string[] }): boolean {
+  const scored = new Set(asked.scored);
+  const checked = new Set(asked.checked);
+  return needed.scored.every((id) => scored.has(id)) && needed.checked.every((id) => checked.has(id));
+}
+
 /**
  * `loadPool`, and the fresh facts (`readFresh`) in the SAME statement as the version: the ranking's
  * warm path is one round trip here. The ids read fresh come from the pass this target used last;
- * if the version read with them is that pass's, the pass holds (a hit); otherwise the pass for the
- * version is taken from the cache or computed (a miss) and the fresh facts read again for its lists.
+ * if the version read with them is that pass's, the pass holds (a hit). Otherwise (a miss) the
+ * pass for the version is taken from the cache or computed over the region's copy, which the same
+ * statement brought up to date (it reads the workers changed since the copy's version); if that
+ * pass lists only workers the statement read, the ranking still needs no other read, else the
+ * fresh facts are read again for its lists (and used only if the version is still the same).
  * The caller must read the facts of any listed worker the fresh read did not cover.
  */
 export async function loadPoolAndRead(
@@ -162,12 +192,15 @@ export async function loadPoolAndRead(
   /** Workers whose worker facts to read too (`readFresh`). */
   factIds: string[] = [],
   cache: PoolCache = poolCache,
+  copies: RegionCopies = regionCopies,
 ): Promise<{ pool: PoolScan; fresh: FreshRead }> {
   const targetKey = targetKeyOf(target, shortListSize);
   let missed = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS + 1; attempt++) {
     const guess = cache.latest(targetKey);
-    const fresh = await readFresh(db, target, { ...(guess ? askedOf(guess, shortListSize) : { scored: [], checked: [] }), facts: factIds }, now);
+    const asked = guess ? askedOf(guess, shortListSize) : { scored: [], checked: [] };
+    const fresh = await readFresh(db, target, { ...asked, facts: factIds }, now, copies.get(target.regionId)?.version);
+    copies.apply(target.regionId, fresh.version, fresh.changes);
     if (guess && guess.version === fresh.version) {
       if (!missed) cache.stats.hits++;
       cache.get(keyOf(target, guess.version, shortListSize)); // keeps it recently used
@@ -179,11 +212,16 @@ export async function loadPoolAndRead(
     if (!pass) {
       if (!missed) cache.stats.misses++;
       missed = true;
-      pass = await runRegionPass(db, target, null, { examples: EXAMPLES_PER_RULE + SLACK, shortList: shortListSize + SLACK });
+      pass = await passFromCopy(db, target, shortListSize, fresh.version, copies);
       cache.set(keyOf(target, pass.version, shortListSize), pass);
     }
-    // Read again with this pass's lists (and use it only if the version is still the same).
     cache.used(targetKey, pass);
+    if (pass.version === fresh.version && covers(asked, askedOf(pass, shortListSize))) {
+      const pool = leaveOut(pass, fresh.onShift, shortListSize);
+      if (pool) return { pool, fresh };
+      break;
+    }
+    // Read again with this pass's lists (and use it only if the version is still the same).
   }
   cache.stats.uncached++;
   const pool = await scanPool(db, target, shortListSize);

@@ -26,7 +26,7 @@ import { NO_COMPETENCES, type RankingTarget } from './target.js';
 /** SQL's haversine and the engine's may differ in the last digits: the exact check has the final word. */
 export const RADIUS_TOLERANCE_KM = 0.5;
 /** A lower bound of the great-circle km per degree of latitude (2π · 6371 / 360 = 111.19). */
-const KM_PER_DEGREE_LAT_AT_LEAST = 111.0;
+export const KM_PER_DEGREE_LAT_AT_LEAST = 111.0;
 export const EXAMPLES_PER_RULE = 3;
 
 export type PoolScan = {
