@@ -112,9 +112,15 @@ describe('each role sees its own home page', () => {
     assert.equal(await page.getByTestId('form-travel-error').textContent(), 'Maximaal 300.');
     await page.getByLabel('Maximale reisafstand (km)').fill('40');
     await page.getByTestId('form-add-window').click();
+    // A preferred organisation: one of the region's, not preferred yet.
+    const notPreferred = page.getByTestId('form-preferred').locator('label.check', { has: page.locator('input:not(:checked)') }).first();
+    const preferredName = ((await notPreferred.textContent()) ?? '').trim();
+    assert.ok(preferredName);
+    await notPreferred.locator('input').check();
     await page.getByTestId('form-save').click();
     await page.getByTestId('profile-saved').waitFor();
     assert.equal(await page.getByTestId('worker-travel-km').textContent(), '40 km');
+    assert.ok(((await page.getByTestId('worker-preferred').textContent()) ?? '').split(', ').includes(preferredName), 'the preference is saved');
     assert.match((await page.getByTestId('worker-availability').textContent()) ?? '', /maandag 09:00–17:00/);
 
     await page.reload();

@@ -1,12 +1,13 @@
 // The worker's own profile (their home page), also shown to a region's mediators at /workers/:id.
 import { useState, type ComponentProps } from 'react';
 import type { TMe } from '../../shared/auth.schemas';
+import type { TOrganisation } from '../../shared/organisations.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import type { TCredential, TWorkerProfile } from '../../shared/workers.schemas';
 import { Attribution, Card, ErrorMessage, Loading } from '../components/ui';
 import { formatClock, formatHours, packageName, todayIso } from '../format';
 import { useI18n, weekdayName } from '../i18n/i18n';
-import { getWorker, listCredentials, listPackages, verifyCredential } from '../requests';
+import { getWorker, listCredentials, listOrganisations, listPackages, verifyCredential } from '../requests';
 import { Link } from '../router';
 import { useLoad } from '../use-load';
 import { RegistrationForm } from './registration-form';
@@ -53,12 +54,12 @@ export function WorkerPage({ workerId }: { workerId: string }) {
   );
 }
 
-type WorkerData = { profile: TWorkerProfile; credentials: TCredential[]; packages: TActivityPackage[] };
+type WorkerData = { profile: TWorkerProfile; credentials: TCredential[]; packages: TActivityPackage[]; organisations?: Pick<TOrganisation, 'id' | 'name'>[] };
 
 async function loadWorker(workerId: string): Promise<WorkerData> {
   const [profile, credentials] = await Promise.all([getWorker(workerId), listCredentials(workerId)]);
-  const packages = await listPackages(profile.regionId);
-  return { profile, credentials, packages };
+  const [packages, organisations] = await Promise.all([listPackages(profile.regionId), listOrganisations(profile.regionId)]);
+  return { profile, credentials, packages, organisations };
 }
 
 function WorkerProfileLoader({ workerId, showName = false }: { workerId: string; showName?: boolean }) {
@@ -68,7 +69,7 @@ function WorkerProfileLoader({ workerId, showName = false }: { workerId: string;
   const [isSaved, setIsSaved] = useState(false);
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading />;
-  const { profile, credentials, packages } = loaded.data;
+  const { profile, credentials, packages, organisations } = loaded.data;
   return (
     <>
       {showName && <h1>{t('profile.title', { name: `${profile.firstName} ${profile.lastName}` })}</h1>}
@@ -81,6 +82,7 @@ function WorkerProfileLoader({ workerId, showName = false }: { workerId: string;
         profile={profile}
         credentials={credentials}
         packages={packages}
+        organisations={organisations}
         today={todayIso()}
         onCredentialAdded={(credential) => loaded.setData({ ...loaded.data!, credentials: [...credentials, credential] })}
         onVerify={
@@ -98,6 +100,7 @@ function WorkerProfileLoader({ workerId, showName = false }: { workerId: string;
         <WorkerProfileForm
           profile={profile}
           packages={packages}
+          organisations={organisations}
           onCancel={() => setIsEditing(false)}
           onSaved={(updated) => {
             loaded.setData({ ...loaded.data!, profile: updated });
@@ -128,6 +131,7 @@ export function WorkerProfileView({
   profile,
   credentials,
   packages,
+  organisations,
   today,
   onVerify,
   onCredentialAdded,
@@ -212,6 +216,17 @@ export function WorkerProfileView({
             <dt>{t('worker.travel')}</dt>
             <dd data-testid="worker-travel-km">{t('worker.km', { km: profile.maxTravelKm })}</dd>
           </div>
+          {organisations && (
+            <div>
+              <dt>{t('worker.preferred')}</dt>
+              <dd data-testid="worker-preferred">
+                {organisations
+                  .filter((o) => profile.preferredOrganisationIds.includes(o.id))
+                  .map((o) => o.name)
+                  .join(', ') || t('worker.notSet')}
+              </dd>
+            </div>
+          )}
         </dl>
         <Attribution />
       </Card>

@@ -1,6 +1,7 @@
-// Edit travel radius, hours, activity packages and weekly availability. Validated in the
+// Edit travel radius, hours, activity packages, preferred organisations and weekly availability. Validated in the
 // browser with the shared ZUpdateWorkerRequest, and the server's field errors appear at the same fields.
 import { useState, type SyntheticEvent } from 'react';
+import type { TOrganisation } from '../../shared/organisations.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import { ZUpdateWorkerRequest, type TWorkerProfile } from '../../shared/workers.schemas';
 import { Card, ErrorMessage, Field, FormActions, SelectField } from '../components/ui';
@@ -33,11 +34,14 @@ const hoursText = (minutes: number | null) => (minutes === null ? '' : String(mi
 export function WorkerProfileForm({
   profile,
   packages,
+  organisations,
   onSaved,
   onCancel,
 }: {
   profile: TWorkerProfile;
   packages: TActivityPackage[];
+  /** The region's organisations to prefer; without them the preferences are left as they are. */
+  organisations?: Pick<TOrganisation, 'id' | 'name'>[];
   onSaved: (profile: TWorkerProfile) => void;
   onCancel: () => void;
 }) {
@@ -46,6 +50,7 @@ export function WorkerProfileForm({
   const [maxHours, setMaxHours] = useState(hoursText(profile.maxMinutesPerWeek));
   const [desiredHours, setDesiredHours] = useState(hoursText(profile.desiredMinutesPerWeek));
   const [packageIds, setPackageIds] = useState<string[]>(profile.packageIds);
+  const [preferredIds, setPreferredIds] = useState<string[]>(profile.preferredOrganisationIds);
   const [rows, setRows] = useState<WindowRow[]>(() => profile.weeklyAvailability.map((w) => toRow(w.weekday, w.startMinute, w.endMinute)));
   const { errors, error, isBusy, submit: send } = useFormSubmit();
 
@@ -71,6 +76,7 @@ export function WorkerProfileForm({
       maxMinutesPerWeek: hoursToMinutes(maxHours),
       desiredMinutesPerWeek: hoursToMinutes(desiredHours),
       packageIds,
+      ...(organisations ? { preferredOrganisationIds: preferredIds } : {}),
       weeklyAvailability,
     };
     const result = validate(ZUpdateWorkerRequest, body, t);
@@ -78,6 +84,7 @@ export function WorkerProfileForm({
     void send({ ...(result.errors ?? {}), ...clockErrors }, result.data, async (data) => onSaved(await updateWorker(profile.id, data)));
   };
 
+  const preferredError = Object.entries(errors).find(([path]) => path.startsWith('preferredOrganisationIds'))?.[1];
   const packageError = Object.entries(errors).find(([path]) => path.startsWith('packageIds'))?.[1];
   const rowError = (i: number, field: 'startMinute' | 'endMinute' | 'weekday') => errors[`weeklyAvailability[${i}].${field}`];
 
@@ -140,6 +147,32 @@ export function WorkerProfileForm({
             </p>
           )}
         </fieldset>
+
+        {organisations && organisations.length > 0 && (
+          <fieldset className="fieldset" data-testid="form-preferred">
+            <legend>{t('worker.form.preferred')}</legend>
+            <p className="field-hint">{t('worker.form.preferredHint')}</p>
+            {organisations.map((organisation) => (
+              <label key={organisation.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={preferredIds.includes(organisation.id)}
+                  onChange={(event) => {
+                    const isChecked = event.target.checked;
+                    setPreferredIds((ids) => (isChecked ? [...ids, organisation.id] : ids.filter((other) => other !== organisation.id)));
+                  }}
+                  data-testid={`form-preferred-${organisation.id}`}
+                />
+                <span>{organisation.name}</span>
+              </label>
+            ))}
+            {preferredError && (
+              <p className="field-error" role="alert">
+                {preferredError}
+              </p>
+            )}
+          </fieldset>
+        )}
 
         <fieldset className="fieldset">
           <legend>{t('worker.form.availability')}</legend>

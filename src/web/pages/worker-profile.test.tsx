@@ -144,4 +144,49 @@ describe('the profile form', () => {
       weeklyAvailability: [{ weekday: 6, startMinute: 1365, endMinute: 1935 }],
     });
   });
+
+  const hospital = { id: '8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b01', name: 'Ziekenhuis Domstad' };
+  const nursingHome = { id: '8d7c6b5a-4f3e-4d2c-9b1a-0f9e8d7c6b02', name: 'Zorggroep De Linde' };
+
+  it('shows the preferred organisations, and sends the ticked ones with their server errors at the field', async () => {
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(
+        new Response(
+          JSON.stringify({
+            code: 'VALIDATION_FAILED',
+            message: 'preferredOrganisationIds[1]: is not an organisation of this region',
+            issues: [{ path: 'preferredOrganisationIds[1]', message: 'is not an organisation of this region' }],
+          }),
+          { status: 400 },
+        ),
+      ),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const preferring = { ...profile, preferredOrganisationIds: [hospital.id] };
+    const { unmount } = render(<WorkerProfileView profile={preferring} credentials={[]} packages={[]} organisations={[hospital, nursingHome]} today="2026-11-23" />);
+    expect(screen.getByTestId('worker-preferred').textContent).toBe('Ziekenhuis Domstad');
+    unmount();
+
+    render(<WorkerProfileForm profile={preferring} packages={[basicCare]} organisations={[hospital, nursingHome]} onSaved={() => undefined} onCancel={() => undefined} />);
+    const fieldset = screen.getByTestId('form-preferred');
+    expect(within(fieldset).getByTestId<HTMLInputElement>(`form-preferred-${hospital.id}`).checked).toBe(true);
+    expect(within(fieldset).getByTestId<HTMLInputElement>(`form-preferred-${nursingHome.id}`).checked).toBe(false);
+    fireEvent.click(within(fieldset).getByTestId(`form-preferred-${nursingHome.id}`));
+    fireEvent.click(screen.getByTestId('form-save'));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((JSON.parse(init.body as string) as { preferredOrganisationIds: string[] }).preferredOrganisationIds).toEqual([hospital.id, nursingHome.id]);
+    expect((await within(fieldset).findByRole('alert')).textContent).toBe('is not an organisation of this region');
+  });
+
+  it('leaves the preferences alone when it has no organisations to offer', async () => {
+    const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify(profile), { status: 200 })));
+    vi.stubGlobal('fetch', fetchMock);
+    render(<WorkerProfileForm profile={{ ...profile, preferredOrganisationIds: [hospital.id] }} packages={[basicCare]} onSaved={() => undefined} onCancel={() => undefined} />);
+    expect(screen.queryByTestId('form-preferred')).toBeNull();
+    fireEvent.click(screen.getByTestId('form-save'));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).not.toHaveProperty('preferredOrganisationIds');
+  });
 });
