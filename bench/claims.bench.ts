@@ -419,6 +419,7 @@ async function main(): Promise<number> {
       log('open shifts for me: each signed-in worker once (the lists claims pick from) …');
       await runScenario('lists', sessions.length, 4, [], (i) => openShifts(sessions[i]!));
     } else {
+      if (options.pgStats) await sqlOnce(server.url, 'create extension if not exists pg_stat_statements; select pg_stat_statements_reset()');
       log('open shifts for me: serial …');
       rows.push(await measured(() => runScenario('open shifts for me (serial)', options.serial, 1, [], (i) => openShifts(sessions[i % sessions.length]!))));
       log(`open shifts for me: ${options.requests} requests from ${options.concurrency} clients, closed loop …`);
@@ -427,6 +428,8 @@ async function main(): Promise<number> {
       log(`open shifts for me: up to ${options.pacedRequests} requests or ${options.pacedSeconds} s from ${options.concurrency} clients, paced …`);
       rows.push(await measured(() => runScenario('open shifts for me (paced)', options.pacedRequests, options.concurrency, [], (i) => openShifts(sessions[i % sessions.length]!), paced(openClosed))));
     }
+    const listCount = rows.filter((r) => r.scenario.startsWith('open shifts')).reduce((n, r) => n + r.requests, 0);
+    const listStatements = options.pgStats && listCount > 0 ? await topStatements(server.url, listCount, 'list') : undefined;
 
     // The claim mix: 30% on the twenty shifts most workers may take (they collide), the rest on a
     // random shift from the claimant's own list.
@@ -456,7 +459,7 @@ async function main(): Promise<number> {
     log(`claims: up to ${options.pacedRequests} requests or ${options.pacedSeconds} s from ${options.concurrency} clients, paced …`);
     rows.push(await measured(() => runScenario('claims (paced)', options.pacedRequests, options.concurrency, [409], claim, paced(claimsClosed))));
     const claimCount = rows.filter((r) => r.scenario.startsWith('claims')).reduce((n, r) => n + r.requests, 0);
-    const statements = options.pgStats ? await topStatements(server.url, claimCount) : undefined;
+    const statements = options.pgStats ? await topStatements(server.url, claimCount, 'claim') : undefined;
 
     const appRssMb = await app.stop();
     const invariants = await checkInvariants(server.url);
@@ -489,6 +492,7 @@ async function main(): Promise<number> {
       ),
       '',
       `Peak RSS: clients ${peakRssMb.toFixed(0)} MB; app processes ${appRssMb.map((r) => r.toFixed(0)).join(', ')} MB.`,
+      ...(listStatements ? ['', `PostgreSQL statements during the open-shift scenarios (pg_stat_statements, ${listCount} lists), by total time:`, '', listStatements] : []),
       ...(statements ? ['', `PostgreSQL statements during the claim scenarios (pg_stat_statements, ${claimCount} claims), by total time:`, '', statements] : []),
     ].join('\n');
     process.stdout.write(`${output}\n`);
@@ -511,16 +515,17 @@ async function sqlOnce(url: string, statement: string) {
   }
 }
 
-/** The statements that took the most time since the reset: calls per claim, mean and total execution time. */
-async function topStatements(url: string, claims: number): Promise<string> {
+/** The statements that took the most time since the reset (then reset): calls per request, mean and total execution time. */
+async function topStatements(url: string, requests: number, per: string): Promise<string> {
   const rows = (await sqlOnce(
     url,
     `select calls::int, mean_exec_time::float8 as mean, total_exec_time::float8 as total, regexp_replace(query, '\\s+', ' ', 'g') as query
        from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 15`,
   )) as { calls: number; mean: number; total: number; query: string }[];
+  await sqlOnce(url, 'select pg_stat_statements_reset()');
   return markdownTable(
-    ['calls per claim', 'mean (ms)', 'total (ms)', 'statement'],
-    rows.map((r) => [(r.calls / claims).toFixed(2), r.mean.toFixed(3), r.total.toFixed(0), `\`${r.query.slice(0, 140).replaceAll('|', '\\|')}\``]),
+    [`calls per ${per}`, 'mean (ms)', 'total (ms)', 'statement'],
+    rows.map((r) => [(r.calls / requests).toFixed(2), r.mean.toFixed(3), r.total.toFixed(0), `\`${r.query.slice(0, 140).replaceAll('|', '\\|')}\``]),
   );
 }
 

@@ -171,19 +171,16 @@ export async function workerNames(db: DbOrTx, ids: string[]) {
 export type OpenShiftEntry = ShiftFacts & { priority: number };
 
 /**
- * How many shifts start after `from` (any status), and how many of those are open. Shifts are never
- * deleted and only ever go from open to cancelled, so posting changes the first number and cancelling
- * the second: together a version of the open-shift window (an index-only scan of shifts_status_start_idx).
+ * The version of a region's open shifts: `regions.open_shifts_version`, a new value from a sequence
+ * after every statement that posts, cancels or deletes shifts of the region or moves one of its
+ * locations (triggers, drizzle/0012). An unchanged version means unchanged open shifts.
  */
-const windowVersion = (from: Date) => sql`(select count(*)::int as total, (count(*) filter (where status = 'open'))::int as open
-  from shifts where status in ('open', 'cancelled') and start > ${from.toISOString()}) v`;
+export type OpenShiftVersion = number;
 
-export type OpenShiftVersion = { total: number; open: number };
-
-/** The region's rules and zone, with the version of the open-shift window after `from`. */
-export async function findOpenShiftVersion(db: DbOrTx, regionId: string, from: Date) {
-  const result = (await db.execute(sql`select r.rules, r.time_zone as "timeZone", v.total, v.open from regions r, ${windowVersion(from)} where r.id = ${regionId}`)) as {
-    rows: (OpenShiftVersion & { rules: TRegionRules; timeZone: string })[];
+/** The region's rules and zone, with the version of its open shifts. */
+export async function findOpenShiftVersion(db: DbOrTx, regionId: string) {
+  const result = (await db.execute(sql`select r.rules, r.time_zone as "timeZone", r.open_shifts_version::float8 as version from regions r where r.id = ${regionId}`)) as {
+    rows: { version: OpenShiftVersion; rules: TRegionRules; timeZone: string }[];
   };
   return result.rows[0];
 }
@@ -191,17 +188,17 @@ export async function findOpenShiftVersion(db: DbOrTx, regionId: string, from: D
 /** The region's open shifts starting after `from`, by start (then id), and the version they belong to (one snapshot). */
 export async function loadOpenShiftWindow(db: DbOrTx, regionId: string, from: Date): Promise<{ entries: OpenShiftEntry[]; version: OpenShiftVersion }> {
   const result = (await db.execute(sql`
-    select v.total, v.open, s.* from ${windowVersion(from)} left join lateral (
+    select r.open_shifts_version::float8 as version, s.* from regions r left join lateral (
       select s.id, s.location_id as "locationId", s.organisation_id as "organisationId", s.package_id as "packageId",
         p.requires_registration as "requiresRegistration", floor(extract(epoch from s.start) * 1000)::float8 as start,
         floor(extract(epoch from s."end") * 1000)::float8 as "end", s.places, s.supervision_capacity as "supervisionCapacity",
         s.priority, l.lat, l.lon
       from shifts s join organisations o on o.id = s.organisation_id
         join locations l on l.id = s.location_id join activity_packages p on p.id = s.package_id
-      where o.region_id = ${regionId} and s.status = 'open' and s.start > ${from.toISOString()}) s on true
-    order by s.start, s.id`)) as { rows: (OpenShiftVersion & { id: string | null } & Omit<OpenShiftEntry, 'id' | 'start' | 'end'> & { start: number; end: number })[] };
-  const first = result.rows[0];
-  const version = { total: first?.total ?? 0, open: first?.open ?? 0 };
-  const entries = result.rows.flatMap(({ id, start, end, total: _t, open: _o, ...row }): OpenShiftEntry[] => (id === null ? [] : [{ ...row, id, start: new Date(start), end: new Date(end) }]));
+      where o.region_id = r.id and s.status = 'open' and s.start > ${from.toISOString()}) s on true
+    where r.id = ${regionId}
+    order by s.start, s.id`)) as { rows: ({ version: OpenShiftVersion; id: string | null } & Omit<OpenShiftEntry, 'id' | 'start' | 'end'> & { start: number; end: number })[] };
+  const version = result.rows[0]?.version ?? -1;
+  const entries = result.rows.flatMap(({ id, start, end, version: _v, ...row }): OpenShiftEntry[] => (id === null ? [] : [{ ...row, id, start: new Date(start), end: new Date(end) }]));
   return { entries, version };
 }

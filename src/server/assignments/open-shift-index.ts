@@ -1,12 +1,12 @@
 // The open shifts ahead in a region, kept in memory per process so that "open shifts for me" ranks
 // them without scanning the window in SQL on every request (bench:claims: 20,000 open shifts).
 //
-// Correct with several app processes: every request first reads the window's version in one cheap
-// statement (assignments.repo findOpenShiftVersion: how many shifts start after the snapshot's start,
-// and how many of those are open). Posting changes the first count, cancelling the second, and shifts
-// are never deleted, so an unchanged version means an unchanged set of open shifts; otherwise the
-// snapshot is loaded again. The snapshot holds only what does not change after posting (times,
-// place, package, places, priority); who is on a shift is read fresh for the shifts that get
+// Correct with several app processes: every request first reads the region's open-shift version
+// (`regions.open_shifts_version`, one primary-key read), which the database itself sets to a new
+// value after every statement that posts, cancels or deletes the region's shifts or moves one of its
+// locations (triggers, drizzle/0012); the snapshot is read with its version in one statement and is
+// loaded again when the version differs. The snapshot holds only what does not change after posting
+// (times, place, package, places, priority); who is on a shift is read fresh for the shifts that get
 // checked, and a claim checks every rule again under its locks.
 import type { DbOrTx } from '../db/open-database.js';
 import { findOpenShiftVersion, loadOpenShiftWindow, type OpenShiftEntry, type OpenShiftVersion } from './assignments.repo.js';
@@ -104,8 +104,6 @@ async function load(db: DbOrTx, regionId: string, from: Date): Promise<Snapshot>
   return { from, loadedAt: Date.now(), version, entries, startMs: columns.startMs, columns };
 }
 
-const sameVersion = (a: OpenShiftVersion, b: OpenShiftVersion) => a.total === b.total && a.open === b.open;
-
 /**
  * The region's open shifts starting after `from` (a superset: the caller filters by its own window),
  * by start (with the starts in ms and the other ranking keys as columns alongside), and the region's
@@ -116,14 +114,14 @@ export async function openShiftWindow(db: DbOrTx, regionId: string, from: Date) 
   const cached = regions.get(regionId);
   const snapshot = cached ? await cached.catch(() => undefined) : undefined;
   const isUsable = snapshot !== undefined && snapshot.from <= from && Date.now() - snapshot.loadedAt < MAX_AGE_MS;
-  const current = await findOpenShiftVersion(db, regionId, isUsable ? snapshot.from : from);
+  const current = await findOpenShiftVersion(db, regionId);
   if (!current) return { entries: [], startMs: new Float64Array(0), columns: toColumns([]), rules: null, timeZone: null };
-  if (isUsable && sameVersion(snapshot.version, current)) return { entries: snapshot.entries, startMs: snapshot.startMs, columns: snapshot.columns, rules: current.rules, timeZone: current.timeZone };
+  if (isUsable && snapshot.version === current.version) return { entries: snapshot.entries, startMs: snapshot.startMs, columns: snapshot.columns, rules: current.rules, timeZone: current.timeZone };
   // Another request may have started a load meanwhile (after this one read the version): share it.
   const latest = regions.get(regionId);
   if (latest && latest !== cached) {
     const shared = await latest.catch(() => undefined);
-    if (shared && shared.from <= from) return { entries: shared.entries, startMs: shared.startMs, columns: shared.columns, rules: current.rules, timeZone: current.timeZone };
+    if (shared && shared.from <= from && shared.version === current.version) return { entries: shared.entries, startMs: shared.startMs, columns: shared.columns, rules: current.rules, timeZone: current.timeZone };
   }
   const loading = load(db, regionId, from);
   regions.set(regionId, loading);

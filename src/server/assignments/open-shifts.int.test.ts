@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
-import { shifts, workerAvailabilityExceptions, workerPackageIndependence, workerPackages, workers, workerWeeklyAvailability } from '../db/schema.js';
+import { locations, regions, shifts, workerAvailabilityExceptions, workerPackageIndependence, workerPackages, workers, workerWeeklyAvailability } from '../db/schema.js';
 import { generateRegion } from '../demo/generate-region.js';
 import { loadGeneratedRegion } from '../demo/load-region.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -41,6 +41,43 @@ test('a shift posted or cancelled elsewhere shows in the next list, not a stale 
   const other = await t.login('window-2@test.org');
   assert.deepEqual(idsOf((await other.get('/api/me/open-shifts')).body), []);
   assert.deepEqual(idsOf((await nurse.get('/api/me/open-shifts')).body), [], 'not the shift I hold');
+});
+
+test('the region\'s open-shift version moves with what the window holds, and only then', async () => {
+  const versionOf = async () => (await t.db.select({ v: regions.openShiftsVersion }).from(regions).where(eq(regions.id, m.region.id)))[0]!.v;
+  const posted = await m.nightShift({ start: at(m.monday, 5, '22:00'), end: at(m.monday, 6, '07:00') });
+  await m.nurse('version@test.org');
+  const nurse = await t.login('version@test.org');
+  assert.ok(idsOf((await nurse.get('/api/me/open-shifts')).body).includes(posted.id));
+  const v1 = await versionOf();
+
+  // Notes are not in the window: no new version, so no reload.
+  await t.db.update(shifts).set({ notes: 'Buddy: Anouk' }).where(eq(shifts.id, posted.id));
+  assert.equal(await versionOf(), v1, 'notes only');
+  // A post that is rolled back leaves the version as it was.
+  await assert.rejects(
+    t.db.transaction(async (tx) => {
+      await tx.insert(shifts).values({ organisationId: m.hospital.id, locationId: m.ward.id, packageId: posted.packageId, start: at(m.monday, 6, '22:00'), end: at(m.monday, 7, '07:00'), places: 1 });
+      throw new Error('roll back');
+    }),
+    /roll back/,
+  );
+  assert.equal(await versionOf(), v1, 'rolled back');
+
+  // The ward moves 150 km away (past this app's services): a new version, and the list follows.
+  const [ward] = await t.db.select().from(locations).where(eq(locations.id, m.ward.id));
+  await t.db.update(locations).set({ lat: 53.4, lon: 6.9 }).where(eq(locations.id, m.ward.id));
+  const v2 = await versionOf();
+  assert.notEqual(v2, v1, 'location moved');
+  assert.ok(!idsOf((await nurse.get('/api/me/open-shifts')).body).includes(posted.id), 'too far now');
+  await t.db.update(locations).set({ lat: ward!.lat, lon: ward!.lon }).where(eq(locations.id, m.ward.id));
+  assert.ok(idsOf((await nurse.get('/api/me/open-shifts')).body).includes(posted.id), 'near again');
+
+  // Cancelled: a new version; the shift leaves the list.
+  const v3 = await versionOf();
+  await t.db.update(shifts).set({ status: 'cancelled', cancelReason: 'covered', cancelledAt: new Date() }).where(eq(shifts.id, posted.id));
+  assert.notEqual(await versionOf(), v3, 'cancelled');
+  assert.ok(!idsOf((await nurse.get('/api/me/open-shifts')).body).includes(posted.id));
 });
 
 test('the fast check lists exactly what checking every candidate lists, on a generated region across a clock change', async () => {

@@ -66,10 +66,18 @@ export const regions = pgTable('regions', {
    * twice, not even after a rollback, so a version names one state of the region's workers.
    */
   workersVersion: bigint('workers_version', { mode: 'number' }).notNull().default(0),
+  /**
+   * Set by the database itself (triggers, drizzle/0012) to the next `open_shifts_version_seq` value
+   * after every statement that inserts, deletes or changes shifts of the region (posting, cancelling),
+   * so each app process keeps the region's open shifts in memory and reloads them exactly when they
+   * changed (src/server/assignments/open-shift-index.ts).
+   */
+  openShiftsVersion: bigint('open_shifts_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
 });
 
 export const workersVersionSeq = pgSequence('workers_version_seq');
+export const openShiftsVersionSeq = pgSequence('open_shifts_version_seq');
 
 /**
  * Which workers each statement that wrote workers, worker_packages or worker_competences changed, under
