@@ -136,6 +136,7 @@ export const en: Messages = {
   'worker.phone': 'Phone',
   'worker.edit': 'Edit profile',
   'worker.editIntro': 'Change your travel distance, hours, activity packages and availability.',
+  'worker.form.postcodeHint': 'Your travel distance is measured from this postcode.',
   'worker.form.travel': 'Maximum travel distance (km)',
   'worker.form.maxHours': 'Maximum hours per week',
   'worker.form.desiredHours': 'Desired hours per week',

@@ -132,6 +132,7 @@ const coreNl = {
   'worker.phone': 'Telefoon',
   'worker.edit': 'Profiel aanpassen',
   'worker.editIntro': 'Pas je reisafstand, uren, activiteitenpakketten en beschikbaarheid aan.',
+  'worker.form.postcodeHint': 'Je reisafstand wordt vanaf deze postcode gemeten.',
   'worker.form.travel': 'Maximale reisafstand (km)',
   'worker.form.maxHours': 'Maximaal aantal uren per week',
   'worker.form.desiredHours': 'Gewenst aantal uren per week',

@@ -1,4 +1,4 @@
-// Edit travel radius, hours, activity packages, preferred organisations and weekly availability. Validated in the
+// Edit home postcode, phone, travel radius, hours, activity packages, preferred organisations and weekly availability. Validated in the
 // browser with the shared ZUpdateWorkerRequest, and the server's field errors appear at the same fields.
 import { useState, type SyntheticEvent } from 'react';
 import type { TOrganisation } from '../../shared/organisations.schemas';
@@ -46,6 +46,8 @@ export function WorkerProfileForm({
   onCancel: () => void;
 }) {
   const { t, locale } = useI18n();
+  const [postcode, setPostcode] = useState(profile.homePostcode);
+  const [phone, setPhone] = useState(profile.phone);
   const [travel, setTravel] = useState(String(profile.maxTravelKm));
   const [maxHours, setMaxHours] = useState(hoursText(profile.maxMinutesPerWeek));
   const [desiredHours, setDesiredHours] = useState(hoursText(profile.desiredMinutesPerWeek));
@@ -72,6 +74,9 @@ export function WorkerProfileForm({
     });
     const travelKm = travel.trim() === '' ? Number.NaN : Number(travel.trim());
     const body = {
+      // Postcode and phone only when changed (a new postcode moves the home the distances are measured from).
+      ...(postcode.trim() !== profile.homePostcode ? { homePostcode: postcode } : {}),
+      ...(phone.trim() !== profile.phone ? { phone } : {}),
       maxTravelKm: travelKm,
       maxMinutesPerWeek: hoursToMinutes(maxHours),
       desiredMinutesPerWeek: hoursToMinutes(desiredHours),
@@ -94,6 +99,26 @@ export function WorkerProfileForm({
       {error !== null && <ErrorMessage error={error} testId="profile-error" />}
       <form className="form" noValidate onSubmit={submit}>
         <div className="grid grid-3">
+          <Field
+            label={t('worker.postcode')}
+            hint={t('worker.form.postcodeHint')}
+            value={postcode}
+            maxLength={7}
+            autoComplete="postal-code"
+            onChange={(event) => setPostcode(event.target.value)}
+            error={errors.homePostcode}
+            testId="form-postcode"
+          />
+          <Field
+            label={t('worker.phone')}
+            type="tel"
+            value={phone}
+            maxLength={40}
+            autoComplete="tel"
+            onChange={(event) => setPhone(event.target.value)}
+            error={errors.phone}
+            testId="form-phone"
+          />
           <Field
             label={t('worker.form.travel')}
             type="number"

@@ -189,4 +189,27 @@ describe('the profile form', () => {
     const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(JSON.parse(init.body as string)).not.toHaveProperty('preferredOrganisationIds');
   });
+
+  it('sends a changed postcode and phone; a malformed postcode is refused in the browser, an unknown one at the field by the server', async () => {
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ code: 'VALIDATION_FAILED', message: 'homePostcode: is not a known postcode', issues: [{ path: 'homePostcode', message: 'is not a known postcode' }] }), { status: 400 }),
+      ),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    render(<WorkerProfileForm profile={profile} packages={[basicCare]} onSaved={() => undefined} onCancel={() => undefined} />);
+    expect(screen.getByTestId<HTMLInputElement>('form-postcode').value).toBe('3511');
+    fireEvent.change(screen.getByTestId('form-postcode'), { target: { value: 'abc' } });
+    fireEvent.click(screen.getByTestId('form-save'));
+    expect(screen.getByTestId('form-postcode-error').textContent).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByTestId('form-postcode'), { target: { value: '9999 ZZ' } });
+    fireEvent.change(screen.getByTestId('form-phone'), { target: { value: '06-87654321' } });
+    fireEvent.click(screen.getByTestId('form-save'));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toMatchObject({ homePostcode: '9999 ZZ', phone: '06-87654321' });
+    expect((await screen.findByTestId('form-postcode-error')).textContent).toBe('Deze postcode kennen we niet.');
+  });
 });
