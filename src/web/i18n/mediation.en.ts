@@ -32,6 +32,7 @@ export const mediationEn: Record<keyof typeof mediationNl, string> = {
   'mediation.age.days': '{days} days',
   'mediation.age.daysHours': '{days} days {hours} h',
 
+  'mediation.request.candidatesHint': 'Who in the region fits this request, ranked with the reasons, and why the others do not. The mediator makes the offers.',
   'mediation.candidates.title': 'Candidates',
   'mediation.candidates.forShift': 'Candidates for {when}',
   'mediation.candidates.checked': 'Checked against every rule: {count}; the best {shown} below.',

@@ -30,6 +30,7 @@ export const mediationNl = {
   'mediation.age.days': '{days} dagen',
   'mediation.age.daysHours': '{days} dagen {hours} uur',
 
+  'mediation.request.candidatesHint': 'Wie in de regio bij deze aanvraag past, gerangschikt met de redenen, en waarom de anderen niet. De bemiddelaar doet de voorstellen.',
   'mediation.candidates.title': 'Kandidaten',
   'mediation.candidates.forShift': 'Kandidaten voor {when}',
   'mediation.candidates.checked': 'Getoetst aan alle regels: {count}; hieronder de beste {shown}.',

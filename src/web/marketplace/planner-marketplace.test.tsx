@@ -317,7 +317,7 @@ describe('one shift for its planner', () => {
     await screen.findByTestId('show-candidates');
     expect(api.to(`GET /api/shifts/${ids.shift}/candidates`)).toHaveLength(0);
     fireEvent.click(screen.getByTestId('show-candidates'));
-    const card = await screen.findByTestId('shift-candidates');
+    const card = await screen.findByTestId('candidates-card');
     await within(card).findByTestId('candidate');
     expect(api.to(`GET /api/shifts/${ids.shift}/candidates`)).toHaveLength(1);
     expect(within(card).getByTestId('candidate').textContent).toContain('1. Carla Smit');

@@ -3,7 +3,7 @@
 // and, asked for, the region's ranked candidates for it with the reasons, and why the others cannot.
 import { useState } from 'react';
 import { Card, ErrorMessage, Loading } from '../components/ui';
-import { CandidateList } from '../mediation/candidates';
+import { CandidatesOnDemand } from '../mediation/candidates';
 import { shiftCandidates } from '../mediation/requests';
 import { packageName } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -107,7 +107,7 @@ export function PlannerShiftPage({ shiftId }: { shiftId: string }) {
           </ul>
         )}
       </Card>
-      {shift.status === 'open' && <ShiftCandidates shiftId={shift.id} />}
+      {shift.status === 'open' && <CandidatesOnDemand load={() => shiftCandidates(shift.id)} hint={t('marketplace.detail.candidatesHint')} />}
       {shift.status === 'open' &&
         (mode?.kind === 'cancelShift' ? (
           <ReasonForm onSubmit={(reason) => act(() => cancelShift(shift.id, reason))} onClose={() => setMode(null)} />
@@ -120,30 +120,3 @@ export function PlannerShiftPage({ shiftId }: { shiftId: string }) {
   );
 }
 
-/** The region's ranked candidates for an open shift, loaded when the planner asks (ranking reads the whole region). */
-function ShiftCandidates({ shiftId }: { shiftId: string }) {
-  const { t } = useI18n();
-  const [isShown, setIsShown] = useState(false);
-  if (!isShown) {
-    return (
-      <div className="planning-entry" data-testid="shift-candidates-entry">
-        <button type="button" className="button button-secondary" data-testid="show-candidates" onClick={() => setIsShown(true)}>
-          {t('marketplace.detail.showCandidates')}
-        </button>
-        <span className="muted">{t('marketplace.detail.candidatesHint')}</span>
-      </div>
-    );
-  }
-  return (
-    <Card title={t('mediation.candidates.title')} testId="shift-candidates">
-      <LoadedCandidates shiftId={shiftId} />
-    </Card>
-  );
-}
-
-function LoadedCandidates({ shiftId }: { shiftId: string }) {
-  const loaded = useLoad(() => shiftCandidates(shiftId), [shiftId]);
-  if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
-  if (!loaded.data) return <Loading />;
-  return <CandidateList list={loaded.data} />;
-}

@@ -1,8 +1,11 @@
 // Ranked candidates with their transparent score (every part with its reason and points) and the
 // rest of the region grouped by the rule that rules them out, with counts and a few names.
+import { useState } from 'react';
 import type { TCandidate, TCandidateList } from '../../shared/mediation.schemas';
+import { Card, ErrorMessage, Loading } from '../components/ui';
 import { formatNumber } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { useLoad } from '../use-load';
 import { formatScore, missingText, partName, partReason, ruledOutText } from './explain';
 
 type Selection = { selected: ReadonlySet<string>; onToggle: (workerId: string) => void; disabled?: ReadonlySet<string> };
@@ -113,4 +116,35 @@ function RuledOut({ list, labelOf }: { list: TCandidateList; labelOf: LabelOf })
       </ul>
     </section>
   );
+}
+
+/**
+ * Read-only candidates (a planner looking at their shift or request), loaded only when asked for:
+ * ranking reads the whole region.
+ */
+export function CandidatesOnDemand({ load, hint, labelOf }: { load: () => Promise<TCandidateList>; hint: string; labelOf?: LabelOf }) {
+  const { t } = useI18n();
+  const [isShown, setIsShown] = useState(false);
+  if (!isShown) {
+    return (
+      <div className="planning-entry" data-testid="candidates-entry">
+        <button type="button" className="button button-secondary" data-testid="show-candidates" onClick={() => setIsShown(true)}>
+          {t('marketplace.detail.showCandidates')}
+        </button>
+        <span className="muted">{hint}</span>
+      </div>
+    );
+  }
+  return (
+    <Card title={t('mediation.candidates.title')} testId="candidates-card">
+      <LoadedCandidates load={load} labelOf={labelOf} />
+    </Card>
+  );
+}
+
+function LoadedCandidates({ load, labelOf }: { load: () => Promise<TCandidateList>; labelOf?: LabelOf }) {
+  const loaded = useLoad(load, []);
+  if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading />;
+  return <CandidateList list={loaded.data} labelOf={labelOf} />;
 }

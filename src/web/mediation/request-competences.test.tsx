@@ -121,3 +121,37 @@ describe('who may change them on the request page', () => {
     expect(screen.queryByTestId('request-competences-edit')).toBeNull();
   });
 });
+
+describe('the planner and the candidates for their request', () => {
+  const list = {
+    checkedCount: 9,
+    candidates: [
+      {
+        workerId: '00000000-0000-4000-8000-0000000000c1',
+        name: 'Carla Smit',
+        kind: 'side_entrant',
+        distanceKm: 2,
+        score: 20,
+        parts: [{ part: 'competences', weight: 20, value: 1, points: 20, message: 'x', params: { required: 1, requiredHeld: 1, wished: 0, wishedHeld: 0, confirmed: 1 } }],
+      },
+    ],
+    ruledOut: [{ rule: 'competence', count: 8, examples: [], byCompetence: [{ key: 'dementiezorg', count: 8 }] }],
+  };
+
+  it('sees them when asked, read-only, with the request’s competences named; not once it is filled', async () => {
+    const api = fakeApi({ [`GET /api/requests/${ids.request}`]: ok({ ...request(), offers: [] }), 'GET /api/packages': ok([]), [`GET /api/requests/${ids.request}/candidates`]: ok(list) });
+    inLocale(<RequestPage requestId={ids.request} />);
+    fireEvent.click(await screen.findByTestId('show-candidates'));
+    const card = await screen.findByTestId('candidates-card');
+    await within(card).findByTestId('candidate');
+    expect(api.to(`GET /api/requests/${ids.request}/candidates`)).toHaveLength(1);
+    expect(within(card).getByTestId('candidate').textContent).toContain('Carla Smit');
+    expect(within(card).queryByTestId('candidate-select')).toBeNull();
+    expect(card.textContent).toContain('Dementiezorg');
+    cleanup();
+    fakeApi({ [`GET /api/requests/${ids.request}`]: ok({ ...request({ status: 'filled' }), offers: [] }), 'GET /api/packages': ok([]) });
+    inLocale(<RequestPage requestId={ids.request} />);
+    await screen.findByTestId('request-page');
+    expect(screen.queryByTestId('show-candidates')).toBeNull();
+  });
+});

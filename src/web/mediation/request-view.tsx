@@ -13,7 +13,7 @@ import { getOrganisation, listPackages } from '../requests';
 import { Link } from '../router';
 import { mediatedRegionIds, plannedOrganisationIds, useMe } from '../session';
 import { useLoad } from '../use-load';
-import { CandidateList } from './candidates';
+import { CandidateList, CandidatesOnDemand } from './candidates';
 import { formatPeriod } from './explain';
 import { Independence } from './independence';
 import { OfferAnswer } from './offer-answer';
@@ -95,7 +95,7 @@ async function loadRequest(requestId: string) {
 }
 
 export function RequestPage({ requestId }: { requestId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useMe();
   const loaded = useLoad(() => loadRequest(requestId), [requestId]);
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
@@ -127,6 +127,18 @@ export function RequestPage({ requestId }: { requestId: string }) {
       />
       {/* Changed requirements rank the region again. */}
       {isMediator && request.status === 'open' && <OfferCandidates key={request.competences.map((c) => `${c.key}:${c.level}`).join(',')} request={request} onOffered={loaded.reload} />}
+      {/* The organisation's planner sees whom the region has for it; the mediator makes the offers. */}
+      {!isMediator && isPlannerOf(me, request.organisationId) && request.status === 'open' && (
+        <CandidatesOnDemand
+          key={request.competences.map((c) => `${c.key}:${c.level}`).join(',')}
+          load={() => requestCandidates(request.id)}
+          hint={t('mediation.request.candidatesHint')}
+          labelOf={(key) => {
+            const c = request.competences.find((r) => r.key === key);
+            return c ? (locale === 'nl' ? c.labelNl : c.labelEn) : key;
+          }}
+        />
+      )}
     </section>
   );
 }
