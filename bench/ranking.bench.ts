@@ -137,7 +137,7 @@ try {
     if (holders.length) await db.insert(workerPackages).values(holders);
   }
   // What autovacuum would do soon after such a load; done now so that it does not run during the timing.
-  await db.execute(sql`vacuum analyze workers, worker_packages`);
+  await db.execute(sql`vacuum analyze workers, worker_packages, worker_changes`);
   const loadMs = performance.now() - loadStart;
   const start = new Date(Date.now() + 14 * 86_400_000);
   const shift = await buildShift(db, { organisationId: organisation.id, locationId: location.id, packageCode: 'basic-care', start, end: new Date(start.getTime() + 8 * 3_600_000) });

@@ -54,6 +54,9 @@ type WorkerRow = {
 /** The log entries since a version and the current rows of the workers they name (absent: gone or moved away). */
 export type RegionChanges = { since: number; changed: string[]; rows: WorkerRow[] };
 
+/** Comma-separated ids in PostgreSQL's uuid order (their text order), so that equal sets share one array. */
+const sortedIds = (ids: string) => (ids.includes(',') ? ids.split(',').sort().join(',') : ids);
+
 export class RegionCopy {
   readonly workers = new Map<string, CopiedWorker>();
   private readonly packageSets = new Map<string, readonly string[]>();
@@ -65,10 +68,10 @@ export class RegionCopy {
   ) {}
 
   put(row: WorkerRow & { id: string }): void {
-    const packages = row.packages ?? '';
+    const packages = sortedIds(row.packages ?? '');
     let packageSet = this.packageSets.get(packages);
     if (!packageSet) this.packageSets.set(packages, (packageSet = Object.freeze(packages ? packages.split(',') : [])));
-    const competences = row.competences ?? '';
+    const competences = sortedIds(row.competences ?? '');
     let competenceSet = this.competenceSets.get(competences);
     if (!competenceSet) {
       const held = competences ? competences.split(',').map((c) => (c.endsWith('!') ? { id: c.slice(0, -1), confirmed: true } : { id: c, confirmed: false })) : [];
@@ -109,6 +112,27 @@ function workerRowsSql(regionId: string, only: SQL | null): SQL {
       (select string_agg(wc.competence_id::text || case when wc.source = 'confirmed' then '!' else '' end, ',' order by wc.competence_id)
         from worker_competences wc where wc.worker_id = w.id) as "competences"
     from workers w where w.region_id = ${regionId}::uuid ${only ? sql`and ${only}` : sql``}`;
+}
+
+/**
+ * The pass's facts of all the region's workers as one JSON text (null if none), parsed in Node: an
+ * array `[id, lat, lon, maxTravelKm, minDaysPerYear, packages, competences]` per worker, packages and
+ * competences as in `workerRowsSql` but in no particular order (`RegionCopy.put` sorts them).
+ * Packages and competences are grouped once for the region (hash joins), not probed per worker. A
+ * float8 prints as the shortest text that reads back as the same double (PostgreSQL 12 and later), as
+ * in the rows the driver parses; latitude and longitude are quoted (a NaN is no JSON number), and read
+ * back with `Number`. (`to_json` on them doubled the statement's cost.)
+ */
+function wholeRegionSql(regionId: string): SQL {
+  const inRegion = (table: SQL) => sql`${table} t join workers x on x.id = t.worker_id and x.region_id = ${regionId}::uuid`;
+  const text = (value: SQL) => sql`coalesce('"' || ${value} || '"', 'null')`;
+  return sql`select '[' || string_agg(concat('["', w.id, '","', w.home_lat, '","', w.home_lon, '",', w.max_travel_km, ',',
+        coalesce(w.min_days_per_year::text, 'null'), ',', ${text(sql`p.packages`)}, ',', ${text(sql`c.competences`)}, ']'), ',') || ']'
+    from workers w
+    left join (select t.worker_id, string_agg(t.package_id::text, ',') as packages from ${inRegion(sql`worker_packages`)} group by t.worker_id) p on p.worker_id = w.id
+    left join (select t.worker_id, string_agg(t.competence_id::text || case when t.source = 'confirmed' then '!' else '' end, ',') as competences
+      from ${inRegion(sql`worker_competences`)} group by t.worker_id) c on c.worker_id = w.id
+    where w.region_id = ${regionId}::uuid`;
 }
 
 const versionSql = (regionId: string) => sql`(select r.workers_version from regions r where r.id = ${regionId}::uuid)`;
@@ -180,14 +204,21 @@ export class RegionCopies {
     return this.load(db, regionId);
   }
 
-  /** Loads the region's copy afresh, with the version in the same statement. */
+  /**
+   * Loads the region's copy afresh, with the version in the same statement: the workers as ONE JSON
+   * text (`wholeRegionSql`), parsed here — 100,000 rows read one by one through the driver cost
+   * several times more, in Node and in PostgreSQL.
+   */
   async load(db: DbOrTx, regionId: string): Promise<RegionCopy> {
-    const result = (await db.execute(sql`select v.version as "version", w.*
-      from (select ${versionSql(regionId)} as version) v left join (${workerRowsSql(regionId, null)}) w on true`)) as {
-      rows: (WorkerRow & { version: string | number | null })[];
+    const result = (await db.execute(sql`select ${versionSql(regionId)} as "version", (${wholeRegionSql(regionId)}) as "lines"`)) as {
+      rows: { version: string | number | null; lines: string | null }[];
     };
-    const copy = new RegionCopy(regionId, Number(result.rows[0]?.version ?? 0));
-    for (const row of result.rows) if (row.id !== null) copy.put({ ...row, id: row.id });
+    const copy = new RegionCopy(regionId, Number(result.rows[0]!.version ?? 0));
+    const lines = result.rows[0]!.lines;
+    type Line = [string, string, string, number, number | null, string | null, string | null];
+    for (const [id, lat, lon, maxTravelKm, minDaysPerYear, packages, competences] of lines === null ? [] : (JSON.parse(lines) as Line[])) {
+      copy.put({ id, lat: Number(lat), lon: Number(lon), maxTravelKm, minDaysPerYear, packages, competences });
+    }
     this.stats.loads++;
     this.copies.delete(regionId);
     this.copies.set(regionId, copy);

@@ -21,7 +21,7 @@ class Smallest<T> {
   readonly items: T[] = [];
 
   constructor(
-    private readonly size: number,
+    readonly size: number,
     private readonly before: (a: T, b: T) => boolean,
   ) {}
 
@@ -38,6 +38,8 @@ class Smallest<T> {
 }
 
 const byId = (a: string, b: string) => a < b;
+/** Whether `offer(id)` could take the id (a full list takes only ids before its last), checked before calling it. */
+const takesId = (list: Smallest<string>, id: string) => list.items.length < list.size || id < list.items[list.items.length - 1]!;
 type Listed = { id: string; key: number; distanceKm: number };
 /** Best key first, then nearer, then by id (`pool.ts`: `order by key desc, distance_km, id`). */
 const byShortListOrder = (a: Listed, b: Listed) => a.key > b.key || (a.key === b.key && (a.distanceKm < b.distanceKm || (a.distanceKm === b.distanceKm && a.id < b.id)));
@@ -56,18 +58,24 @@ export function passOverCopy(copy: RegionCopy, target: RankingTarget, caps: { ex
     competence: new Smallest<string>(caps.examples, byId),
   };
   const shortList = new Smallest<Listed>(caps.shortList, byShortListOrder);
+  // Imported constants read once (a transpiled import is a property read on every use).
+  const tolerance = RADIUS_TOLERANCE_KM;
+  const kmPerDegree = KM_PER_DEGREE_LAT_AT_LEAST;
+  const distanceWeight = SCORE_WEIGHTS.distance;
+  const reservistWeight = SCORE_WEIGHTS.reservistProgress;
+  const haversine = haversineKm;
 
   for (const w of copy.workers.values()) {
     if (!w.packages.includes(packageId)) {
       counts.package++;
-      examples.package.offer(w.id);
+      if (takesId(examples.package, w.id)) examples.package.offer(w.id);
       continue;
     }
-    const reach = w.maxTravelKm + RADIUS_TOLERANCE_KM;
-    const distanceKm = Math.abs(w.lat - lat) * KM_PER_DEGREE_LAT_AT_LEAST <= reach ? haversineKm(w.lat, w.lon, lat, lon) : null;
+    const reach = w.maxTravelKm + tolerance;
+    const distanceKm = Math.abs(w.lat - lat) * kmPerDegree <= reach ? haversine(w.lat, w.lon, lat, lon) : null;
     if (distanceKm === null || !(distanceKm <= reach)) {
       counts.travel++;
-      examples.travel.offer(w.id);
+      if (takesId(examples.travel, w.id)) examples.travel.offer(w.id);
       continue;
     }
     let competencePoints = 0;
@@ -81,7 +89,7 @@ export function passOverCopy(copy: RegionCopy, target: RankingTarget, caps: { ex
       }
       if (lacking > 0) {
         counts.competence++;
-        examples.competence.offer(w.id);
+        if (takesId(examples.competence, w.id)) examples.competence.offer(w.id);
         continue;
       }
       let credit = 0;
@@ -92,9 +100,15 @@ export function passOverCopy(copy: RegionCopy, target: RankingTarget, caps: { ex
       competencePoints = credit * pointsPerCredit;
     }
     const key =
-      SCORE_WEIGHTS.distance * Math.max(0, 1 - distanceKm / Math.max(1, w.maxTravelKm)) +
-      ((w.minDaysPerYear ?? 0) > 0 ? SCORE_WEIGHTS.reservistProgress : 0) +
+      distanceWeight * Math.max(0, 1 - distanceKm / Math.max(1, w.maxTravelKm)) +
+      ((w.minDaysPerYear ?? 0) > 0 ? reservistWeight : 0) +
       competencePoints;
+    // Most workers come after a full list's last: compared without allocating an entry.
+    const listed = shortList.items;
+    if (listed.length >= caps.shortList) {
+      const last = listed[listed.length - 1];
+      if (last === undefined || !(key > last.key || (key === last.key && (distanceKm < last.distanceKm || (distanceKm === last.distanceKm && w.id < last.id))))) continue;
+    }
     shortList.offer({ id: w.id, key, distanceKm });
   }
 
