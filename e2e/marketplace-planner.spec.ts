@@ -141,6 +141,14 @@ describe('the planner’s marketplace', () => {
     await planner.getByTestId('settings-save').click();
     assert.equal(await text(planner, 'planner-message'), 'Instellingen opgeslagen.');
 
+    // Before anyone claims, the planner asks whom the region has for the shift: the two nurses, ranked with reasons.
+    await planner.goto(`${harness.baseUrl}/planner/shifts/${shiftId}`);
+    await planner.getByTestId('show-candidates').click();
+    const ranked = planner.getByTestId('candidates-card').getByTestId('candidate');
+    await ranked.first().waitFor();
+    assert.deepEqual((await ranked.allTextContents()).map((c) => /Anna de Vries|Bram Jansen/.exec(c)?.[0]).sort(), ['Anna de Vries', 'Bram Jansen']);
+    assert.match((await ranked.first().getByTestId('score-parts').textContent()) ?? '', /Heeft 1 van de 1 gevraagde pakketten/);
+
     const anna = await onPhone(people.anna, '/shifts', 'open-shifts-list');
     const card = anna.locator(`[data-testid="open-shift"][data-shift-id="${shiftId}"]`);
     await card.getByTestId('claim').click();
