@@ -196,13 +196,19 @@ export async function loadEligibilityFacts(db: DbOrTx, worker: WorkerFacts, cand
   const candidateIds = candidates.map((c) => c.id);
   const from = new Date(Math.min(...candidates.map((s) => s.start.getTime())) - PADDING_MS);
   const to = new Date(Math.max(...candidates.map((s) => s.end.getTime())) + PADDING_MS);
+  // Two branches, each with an index to start from (the worker's assignments by start; the candidate
+  // shifts by id): as one OR the planner estimated too many rows and joined every shift of the table
+  // (bench:claims, 20,000 shifts: about 5 ms instead of 1).
+  const live = sql`a.status in ('pending', 'confirmed') and not (a.id = any(${sql.param(ignoreAssignmentIds)}::uuid[]))`;
   const result = (await db.execute(sql`
     select a.id as "assignmentId", a.worker_id = ${worker.id} as "isOwn", (a.is_newcomer and not exists (select 1 from worker_package_independence i where i.worker_id = a.worker_id and i.package_id = s.package_id)) as "isNewcomer", ${shiftFactColumns}
-    from assignments a join shifts s on s.id = a.shift_id ${shiftFactJoins}
-    where a.status in ('pending', 'confirmed')
-      and not (a.id = any(${sql.param(ignoreAssignmentIds)}::uuid[]))
-      and ((a.worker_id = ${worker.id} and a.start < ${to.toISOString()} and a."end" > ${from.toISOString()})
-        or (a.shift_id = any(${sql.param(candidateIds)}::uuid[]) and a.worker_id <> ${worker.id}))`)) as { rows: HeldOrOccupantRow[] };
+    from (
+      select a.id, a.worker_id, a.is_newcomer, a.shift_id from assignments a
+        where a.worker_id = ${worker.id} and a.start < ${to.toISOString()} and a."end" > ${from.toISOString()} and ${live}
+      union all
+      select a.id, a.worker_id, a.is_newcomer, a.shift_id from shifts c join assignments a on a.shift_id = c.id
+        where c.id = any(${sql.param(candidateIds)}::uuid[]) and a.worker_id <> ${worker.id} and ${live}
+    ) a join shifts s on s.id = a.shift_id ${shiftFactJoins}`)) as { rows: HeldOrOccupantRow[] };
   const isCandidate = new Set(candidateIds);
   const held: ShiftFacts[] = [];
   const occupants: Occupant[] = [];
