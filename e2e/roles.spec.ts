@@ -244,6 +244,17 @@ describe('each role sees its own home page', () => {
     await region.getByRole('link', { name: 'Regio Utrecht' }).click();
     await page.getByTestId('region-summary').waitFor();
     assert.match((await page.getByTestId('stat-organisations').textContent()) ?? '', /2/);
+    // The region's competence catalogue is one click away for an admin too.
+    await page.getByTestId('competences-link').getByRole('link').click();
+    await page.getByTestId('competence-catalogue').waitFor();
+    assert.match((await page.getByTestId('catalogue-count').textContent()) ?? '', /^\d+ in gebruik, \d+ ingetrokken$/);
+
+    // The mailbox page: the outbox as it is, and bundling the waiting digest on demand.
+    await page.goto(harness.baseUrl);
+    await page.getByTestId('mailbox-link').getByRole('link').click();
+    await page.getByTestId('mailbox-page').waitFor();
+    await page.getByTestId('mailbox-digest').click();
+    assert.match((await page.getByTestId('mailbox-digest-done').textContent()) ?? '', /^\d+ dagoverzicht\(en\) klaargezet\.$/);
     await logOut(page);
   });
 });
