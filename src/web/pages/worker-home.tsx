@@ -241,6 +241,12 @@ export function WorkerProfileView({
             <dt>{t('worker.maxHours')}</dt>
             <dd data-testid="worker-max-hours">{hours(profile.maxMinutesPerWeek)}</dd>
           </div>
+          {profile.kind === 'reservist' && (
+            <div>
+              <dt>{t('worker.minDays')}</dt>
+              <dd data-testid="worker-min-days">{profile.minDaysPerYear === null ? t('worker.notSet') : t('worker.minDaysValue', { days: profile.minDaysPerYear })}</dd>
+            </div>
+          )}
         </dl>
       </Card>
 

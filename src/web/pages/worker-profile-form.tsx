@@ -29,6 +29,9 @@ function hoursToMinutes(value: string): number | null {
   return Number.isFinite(hours) ? Math.round(hours * 60) : Number.NaN;
 }
 
+/** '' → null; a whole number → that number; anything else → NaN (zod reports it). */
+const minDaysValue = (value: string) => (value.trim() === '' ? null : /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN);
+
 const hoursText = (minutes: number | null) => (minutes === null ? '' : String(minutes / 60));
 
 export function WorkerProfileForm({
@@ -49,6 +52,7 @@ export function WorkerProfileForm({
   const [postcode, setPostcode] = useState(profile.homePostcode);
   const [phone, setPhone] = useState(profile.phone);
   const [travel, setTravel] = useState(String(profile.maxTravelKm));
+  const [minDays, setMinDays] = useState(profile.minDaysPerYear === null ? '' : String(profile.minDaysPerYear));
   const [maxHours, setMaxHours] = useState(hoursText(profile.maxMinutesPerWeek));
   const [desiredHours, setDesiredHours] = useState(hoursText(profile.desiredMinutesPerWeek));
   const [packageIds, setPackageIds] = useState<string[]>(profile.packageIds);
@@ -78,6 +82,8 @@ export function WorkerProfileForm({
       ...(postcode.trim() !== profile.homePostcode ? { homePostcode: postcode } : {}),
       ...(phone.trim() !== profile.phone ? { phone } : {}),
       maxTravelKm: travelKm,
+      // A reservist's minimum days a year (empty: none), only when changed.
+      ...(minDaysValue(minDays) !== profile.minDaysPerYear ? { minDaysPerYear: minDaysValue(minDays) } : {}),
       maxMinutesPerWeek: hoursToMinutes(maxHours),
       desiredMinutesPerWeek: hoursToMinutes(desiredHours),
       packageIds,
@@ -148,6 +154,17 @@ export function WorkerProfileForm({
             error={errors.maxMinutesPerWeek}
             testId="form-max-hours"
           />
+          {profile.kind === 'reservist' && (
+            <Field
+              label={t('worker.form.minDays')}
+              hint={t('worker.form.minDaysHint')}
+              inputMode="numeric"
+              value={minDays}
+              onChange={(event) => setMinDays(event.target.value)}
+              error={errors.minDaysPerYear}
+              testId="form-min-days"
+            />
+          )}
         </div>
 
         <fieldset className="fieldset" aria-describedby={packageError ? 'package-error' : undefined}>

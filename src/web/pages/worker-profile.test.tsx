@@ -212,4 +212,25 @@ describe('the profile form', () => {
     expect(JSON.parse(init.body as string)).toMatchObject({ homePostcode: '9999 ZZ', phone: '06-87654321' });
     expect((await screen.findByTestId('form-postcode-error')).textContent).toBe('Deze postcode kennen we niet.');
   });
+
+  it('lets a reservist set their minimum days a year (checked in the browser, sent when changed); others do not see it', async () => {
+    const fetchMock = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ ...profile, minDaysPerYear: 6 }), { status: 200 })));
+    vi.stubGlobal('fetch', fetchMock);
+    const onSaved = vi.fn();
+    const { unmount } = render(<WorkerProfileForm profile={profile} packages={[basicCare]} onSaved={onSaved} onCancel={() => undefined} />);
+    expect(screen.getByTestId<HTMLInputElement>('form-min-days').value).toBe('');
+    fireEvent.change(screen.getByTestId('form-min-days'), { target: { value: '400' } });
+    fireEvent.click(screen.getByTestId('form-save'));
+    expect(screen.getByTestId('form-min-days-error').textContent).toBe('Maximaal 366.');
+    expect(fetchMock).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByTestId('form-min-days'), { target: { value: '6' } });
+    fireEvent.click(screen.getByTestId('form-save'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toMatchObject({ minDaysPerYear: 6 });
+    unmount();
+
+    render(<WorkerProfileForm profile={{ ...profile, kind: 'flex' }} packages={[basicCare]} onSaved={() => undefined} onCancel={() => undefined} />);
+    expect(screen.queryByTestId('form-min-days')).toBeNull();
+  });
 });
