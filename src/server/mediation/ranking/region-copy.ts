@@ -24,8 +24,8 @@ export const CHANGE_LOG_KEPT_VERSIONS = 10_000;
 const RELOAD = '00000000-0000-0000-0000-000000000000';
 /** More log entries than this since the copy's version: loading the region again is cheaper. */
 const MAX_CHANGES_READ = 20_000;
-/** Workers kept over all copies (least recently used region dropped first); ≈ 170 bytes each (docs/benchmarks.md). */
-const MAX_COPIED_WORKERS = 1_000_000;
+/** Workers kept over all copies (least recently used region dropped first); ≈ 200 bytes of heap each, 19–20 MB per 100,000 (docs/benchmarks.md). */
+const MAX_COPIED_WORKERS = 500_000;
 
 /** What the region pass reads of one worker. */
 export type CopiedWorker = {
