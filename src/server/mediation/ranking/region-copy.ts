@@ -88,6 +88,11 @@ export class RegionCopy {
     });
   }
 
+  /** The shared package arrays (`CopiedWorker.packages`) that include the package: a pass tests membership by identity. */
+  setsHolding(packageId: string): Set<readonly string[]> {
+    return new Set([...this.packageSets.values()].filter((set) => set.includes(packageId)));
+  }
+
   /** Brings the copy to `version` with the changes read in the same snapshot; false if they start from another version. */
   apply(version: number, changes: RegionChanges): boolean {
     if (changes.since !== this.version) return false;

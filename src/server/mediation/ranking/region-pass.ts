@@ -1,7 +1,8 @@
 // The region pass of `pool.ts` in JavaScript, over the in-process copy of the region's workers
 // (`region-copy.ts`): the same counts per rule, the same examples (the first by id) and the same
 // short list in the same order, as `runRegionPass` computes them in SQL.
-// - package (H3): the worker's packages include the target's first package — the same predicate.
+// - package (H3): the worker's packages include the target's first package — the same predicate
+//   (decided once per distinct set of packages, which the copy shares between workers).
 // - travel (H6): the engine's own haversine (`solver/regional/geo.ts`, which SQL's mirrors), with
 //   the same margin (`RADIUS_TOLERANCE_KM`) and the same latitude box before it.
 // - required competences: the same predicate as `score.ts` `missingRequired`.
@@ -65,8 +66,9 @@ export function passOverCopy(copy: RegionCopy, target: RankingTarget, caps: { ex
   const reservistWeight = SCORE_WEIGHTS.reservistProgress;
   const haversine = haversineKm;
 
+  const holding = copy.setsHolding(packageId);
   for (const w of copy.workers.values()) {
-    if (!w.packages.includes(packageId)) {
+    if (!holding.has(w.packages)) {
       counts.package++;
       if (takesId(examples.package, w.id)) examples.package.offer(w.id);
       continue;
