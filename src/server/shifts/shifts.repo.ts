@@ -18,9 +18,13 @@ export function shiftManagerScope(actor: Actor): SQL | undefined {
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
-// Qualified by hand, as drizzle leaves single-table selects unqualified (see organisations.repo.ts).
-const filled = sql<number>`(select count(*)::int from assignments a where a.shift_id = "shifts"."id" and a.status = 'confirmed')`;
-const pending = sql<number>`(select count(*)::int from assignments a where a.shift_id = "shifts"."id" and a.status = 'pending')`;
+// A shift's confirmed and pending assignments, counted in one pass per shift (a lateral join) rather
+// than by two correlated subqueries. Qualified by hand, as drizzle leaves single-table selects
+// unqualified (see organisations.repo.ts).
+const fill = sql`(select (count(*) filter (where a.status = 'confirmed'))::int as filled, (count(*) filter (where a.status = 'pending'))::int as pending
+  from assignments a where a.shift_id = "shifts"."id") fill`;
+const filled = sql<number>`fill.filled`;
+const pending = sql<number>`fill.pending`;
 
 export const shiftColumns = {
   id: shifts.id,
@@ -57,6 +61,7 @@ export function selectShifts(db: DbOrTx, where: SQL | undefined, limit = 1000) {
     .innerJoin(organisations, eq(organisations.id, shifts.organisationId))
     .innerJoin(locations, eq(locations.id, shifts.locationId))
     .innerJoin(activityPackages, eq(activityPackages.id, shifts.packageId))
+    .leftJoinLateral(fill, sql`true`)
     .where(where)
     .orderBy(asc(shifts.start), asc(shifts.id))
     .limit(limit);
