@@ -199,6 +199,27 @@ export async function loadOpenShiftWindow(db: DbOrTx, regionId: string, from: Da
     where r.id = ${regionId}
     order by s.start, s.id`)) as { rows: ({ version: OpenShiftVersion; id: string | null } & Omit<OpenShiftEntry, 'id' | 'start' | 'end'> & { start: number; end: number })[] };
   const version = result.rows[0]?.version ?? -1;
-  const entries = result.rows.flatMap(({ id, start, end, version: _v, ...row }): OpenShiftEntry[] => (id === null ? [] : [{ ...row, id, start: new Date(start), end: new Date(end) }]));
+  // Field by field, one shape for every entry (see eligibility.ts toShiftFacts): the rule checks read
+  // the window's entries thousands of times per request.
+  const entries = result.rows.flatMap((r): OpenShiftEntry[] =>
+    r.id === null
+      ? []
+      : [
+          {
+            id: r.id,
+            locationId: r.locationId,
+            organisationId: r.organisationId,
+            packageId: r.packageId,
+            requiresRegistration: r.requiresRegistration,
+            start: new Date(r.start),
+            end: new Date(r.end),
+            places: r.places,
+            supervisionCapacity: r.supervisionCapacity,
+            lat: r.lat,
+            lon: r.lon,
+            priority: r.priority,
+          },
+        ],
+  );
   return { entries, version };
 }
