@@ -15,14 +15,48 @@ export const ZWeeklyWindow = z
   .refine((w) => w.endMinute > w.startMinute, { path: ['endMinute'], message: 'must be after startMinute' });
 export type TWeeklyWindow = z.infer<typeof ZWeeklyWindow>;
 
+/** A comparison of two fields runs only when both are well-formed (else it would name the wrong field). */
+const whenValid =
+  (...fields: string[]) =>
+  (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) =>
+    payload.issues.every((issue) => !fields.includes(String(issue.path?.[0])));
+
+/** The longest one dated exception may last, in days of the worker's region's zone (checked by the service). */
+export const MAX_EXCEPTION_DAYS = 90;
+
+/**
+ * A dated exception to the weekly pattern, as a worker enters it: extra availability (`isAvailable`)
+ * or unavailability (holiday, sickness, an exam), with an optional reason. Instants with an offset.
+ */
 export const ZAvailabilityException = z
   .object({
     isAvailable: z.boolean(),
     start: z.iso.datetime({ offset: true }),
     end: z.iso.datetime({ offset: true }),
-    reason: z.string().max(200).default(''),
+    reason: z.string().trim().max(200).default(''),
   })
-  .refine((e) => Date.parse(e.end) > Date.parse(e.start), { path: ['end'], message: 'must be after start' });
+  .refine((e) => Date.parse(e.end) > Date.parse(e.start), { path: ['end'], message: 'must be after start', when: whenValid('start', 'end') });
+export type TAvailabilityException = z.infer<typeof ZAvailabilityException>;
+/** What a client sends (the reason may be left out). */
+export type TAvailabilityExceptionRequest = z.input<typeof ZAvailabilityException>;
+
+export const ZAvailabilityExceptionView = z.object({
+  id: ZId,
+  workerId: ZId,
+  isAvailable: z.boolean(),
+  start: z.iso.datetime({ offset: true }),
+  end: z.iso.datetime({ offset: true }),
+  reason: z.string(),
+});
+export type TAvailabilityExceptionView = z.infer<typeof ZAvailabilityExceptionView>;
+
+/** Exceptions that overlap `from`–`to`; `from` defaults to now, `to` to open-ended. */
+export const ZListAvailabilityExceptionsQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { path: ['to'], message: 'must be after from', when: whenValid('from', 'to') });
 
 /** What anyone allowed to see a worker sees: no personal data beyond name and kind. */
 export const ZWorkerSummary = z.object({

@@ -1,9 +1,9 @@
-import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { TWeeklyWindow } from '../../shared/workers.schemas.js';
 import type { Actor } from '../auth/actor.js';
 import { isAdmin, regionIdsAs } from '../auth/actor.js';
 import type { DbOrTx } from '../db/open-database.js';
-import { credentials, workerPackages, workerPreferredOrganisations, workers, workerWeeklyAvailability } from '../db/schema.js';
+import { credentials, regions, workerAvailabilityExceptions, workerPackages, workerPreferredOrganisations, workers, workerWeeklyAvailability } from '../db/schema.js';
 
 /**
  * Whose personal data an actor may read: their own; a mediator's or coordinator's region; admins all.
@@ -105,4 +105,58 @@ export async function findCredential(db: DbOrTx, id: string) {
 export async function updateCredential(db: DbOrTx, id: string, patch: Partial<typeof credentials.$inferInsert>) {
   const [row] = await db.update(credentials).set(patch).where(eq(credentials.id, id)).returning();
   return row!;
+}
+
+/**
+ * Locks the worker's row for the rest of the transaction. Writes of dated exceptions take it, as every
+ * claim does (worker-facts.ts, `for update of w`): an exception and a claim that reads it never interleave,
+ * and two exceptions written at once are checked for overlap one after the other.
+ */
+export async function lockWorker(db: DbOrTx, workerId: string) {
+  await db.select({ id: workers.id }).from(workers).where(eq(workers.id, workerId)).for('update');
+}
+
+export async function listAvailabilityExceptions(db: DbOrTx, workerId: string, range: { from: Date; to?: Date | undefined }) {
+  const e = workerAvailabilityExceptions;
+  return db
+    .select()
+    .from(e)
+    .where(and(eq(e.workerId, workerId), gt(e.end, range.from), range.to ? lt(e.start, range.to) : undefined))
+    .orderBy(asc(e.start), asc(e.id));
+}
+
+export async function findAvailabilityException(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(workerAvailabilityExceptions).where(eq(workerAvailabilityExceptions.id, id));
+  return row;
+}
+
+/** The worker's exceptions of one kind overlapping `start`–`end` (touching is no overlap), but `exceptId`. */
+export async function findOverlappingExceptions(db: DbOrTx, workerId: string, span: { isAvailable: boolean; start: Date; end: Date }, exceptId?: string) {
+  const e = workerAvailabilityExceptions;
+  return db
+    .select()
+    .from(e)
+    .where(and(eq(e.workerId, workerId), eq(e.isAvailable, span.isAvailable), lt(e.start, span.end), gt(e.end, span.start), exceptId ? ne(e.id, exceptId) : undefined))
+    .orderBy(asc(e.start))
+    .limit(1);
+}
+
+export async function insertAvailabilityException(db: DbOrTx, exception: typeof workerAvailabilityExceptions.$inferInsert) {
+  const [row] = await db.insert(workerAvailabilityExceptions).values(exception).returning();
+  return row!;
+}
+
+export async function updateAvailabilityException(db: DbOrTx, id: string, patch: Partial<typeof workerAvailabilityExceptions.$inferInsert>) {
+  const [row] = await db.update(workerAvailabilityExceptions).set(patch).where(eq(workerAvailabilityExceptions.id, id)).returning();
+  return row!;
+}
+
+export async function deleteAvailabilityException(db: DbOrTx, id: string) {
+  await db.delete(workerAvailabilityExceptions).where(eq(workerAvailabilityExceptions.id, id));
+}
+
+/** The IANA zone of a region (days of a worker's exceptions are counted in it). */
+export async function regionTimeZone(db: DbOrTx, regionId: string): Promise<string> {
+  const [row] = await db.select({ timeZone: regions.timeZone }).from(regions).where(eq(regions.id, regionId));
+  return row?.timeZone ?? 'Europe/Amsterdam';
 }

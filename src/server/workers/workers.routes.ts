@@ -2,9 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams } from '../../shared/common.schemas.js';
 import {
+  ZAvailabilityException,
+  ZAvailabilityExceptionView,
   ZCreateCredentialRequest,
   ZCreateWorkerRequest,
   ZCredential,
+  ZListAvailabilityExceptionsQuery,
   ZListWorkersQuery,
   ZUpdateWorkerRequest,
   ZVerifyCredentialRequest,
@@ -95,5 +98,56 @@ export const workerRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request) => service.verifyCredential(db, actorOf(request), request.params.id, request.body.verificationStatus),
+  );
+
+  app.get(
+    '/api/workers/:id/availability-exceptions',
+    {
+      schema: {
+        tags: ['workers'],
+        summary: 'A worker’s dated exceptions to the weekly pattern (extra availability, unavailability), from now on or overlapping from–to',
+        params: ZIdParams,
+        querystring: ZListAvailabilityExceptionsQuery,
+        response: { 200: z.array(ZAvailabilityExceptionView), ...errorResponses },
+      },
+    },
+    async (request) => service.listAvailabilityExceptions(db, actorOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/workers/:id/availability-exceptions',
+    {
+      schema: {
+        tags: ['workers'],
+        summary: 'Add a dated exception: extra availability, or unavailability (holiday, sick, exam) with a reason; at most 90 days, no overlap with another of the same kind',
+        params: ZIdParams,
+        body: ZAvailabilityException,
+        response: { 201: ZAvailabilityExceptionView, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.addAvailabilityException(db, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/api/availability-exceptions/:id',
+    {
+      schema: {
+        tags: ['workers'],
+        summary: 'Change a dated exception (the same rules as adding one)',
+        params: ZIdParams,
+        body: ZAvailabilityException,
+        response: { 200: ZAvailabilityExceptionView, ...errorResponses },
+      },
+    },
+    async (request) => service.changeAvailabilityException(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/availability-exceptions/:id',
+    { schema: { tags: ['workers'], summary: 'Delete a dated exception', params: ZIdParams, response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      await service.deleteAvailabilityException(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 };

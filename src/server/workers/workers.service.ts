@@ -1,11 +1,21 @@
-import type { TCredential, TCreateCredentialRequest, TCreateWorkerRequest, TUpdateWorkerRequest, TWorkerProfile } from '../../shared/workers.schemas.js';
+import { DateTime } from 'luxon';
+import {
+  MAX_EXCEPTION_DAYS,
+  type TAvailabilityException,
+  type TAvailabilityExceptionView,
+  type TCredential,
+  type TCreateCredentialRequest,
+  type TCreateWorkerRequest,
+  type TUpdateWorkerRequest,
+  type TWorkerProfile,
+} from '../../shared/workers.schemas.js';
 import { isValidBigNumber } from '../../shared/big-number.js';
 import type { Actor } from '../auth/actor.js';
 import { canMediateRegion, isAdmin, regionIdsAs } from '../auth/actor.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { createUser } from '../auth/auth.service.js';
 import type { Db, DbOrTx } from '../db/open-database.js';
-import type { credentials, workers } from '../db/schema.js';
+import type { credentials, workerAvailabilityExceptions, workers } from '../db/schema.js';
 import { AppError, forbidden, notFound } from '../errors/app-error.js';
 import { lookupPostcode } from '../geo/postcodes.js';
 import { listOrganisations } from '../organisations/organisations.repo.js';
@@ -173,5 +183,96 @@ export async function verifyCredential(db: Db, actor: Actor, credentialId: strin
     const row = await repo.updateCredential(tx, credentialId, { verificationStatus: status, verifiedByUserId: actor.userId, verifiedAt: new Date() });
     await insertAudit(tx, { actorUserId: actor.userId, action: 'verify', entity: 'credential', entityId: credentialId, fields: ['verificationStatus'], regionId: worker.regionId });
     return toCredential(row);
+  });
+}
+
+// Dated exceptions to the weekly pattern: extra availability, or unavailability (holiday, sickness,
+// an exam). The person enters them; the region's mediators and coordinators may too (as with the rest of
+// the profile). The reason can be health data: reads by anyone else and every change are audited.
+
+const EXCEPTION_FIELDS = ['isAvailable', 'start', 'end', 'reason'];
+
+export const toAvailabilityException = (row: typeof workerAvailabilityExceptions.$inferSelect): TAvailabilityExceptionView => ({
+  id: row.id,
+  workerId: row.workerId,
+  isAvailable: row.isAvailable,
+  start: row.start.toISOString(),
+  end: row.end.toISOString(),
+  reason: row.reason,
+});
+
+export async function listAvailabilityExceptions(
+  db: Db,
+  actor: Actor,
+  workerId: string,
+  range: { from?: string | undefined; to?: string | undefined },
+  now = new Date(),
+): Promise<TAvailabilityExceptionView[]> {
+  const worker = await requireWorker(db, actor, workerId);
+  if (actor.workerId !== workerId) {
+    await insertAudit(db, { actorUserId: actor.userId, action: 'read', entity: 'availability_exception', entityId: workerId, fields: EXCEPTION_FIELDS, regionId: worker.regionId });
+  }
+  const rows = await repo.listAvailabilityExceptions(db, workerId, { from: range.from ? new Date(range.from) : now, to: range.to ? new Date(range.to) : undefined });
+  return rows.map(toAvailabilityException);
+}
+
+/** The rules a new or changed exception must meet beyond its schema: the issues, by field. */
+async function checkException(db: DbOrTx, worker: typeof workers.$inferSelect, input: TAvailabilityException, now: Date, exceptId?: string) {
+  const start = new Date(input.start);
+  const end = new Date(input.end);
+  const issues: { path: string; message: string }[] = [];
+  if (end <= now) issues.push({ path: 'end', message: 'must be in the future' });
+  // Days in the worker's region's zone: 90 days stay 90 days across a change of summer time.
+  const zone = await repo.regionTimeZone(db, worker.regionId);
+  const latest = DateTime.fromJSDate(start, { zone }).plus({ days: MAX_EXCEPTION_DAYS });
+  if (end.getTime() > latest.toMillis()) issues.push({ path: 'end', message: `must be at most ${MAX_EXCEPTION_DAYS} days after start` });
+  if (issues.length === 0) {
+    const [other] = await repo.findOverlappingExceptions(db, worker.id, { isAvailable: input.isAvailable, start, end }, exceptId);
+    if (other) {
+      const kind = input.isAvailable ? 'extra availability' : 'unavailability';
+      issues.push({ path: 'start', message: `overlaps your ${kind} from ${other.start.toISOString()} to ${other.end.toISOString()}` });
+    }
+  }
+  if (issues.length) throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+}
+
+export async function addAvailabilityException(db: Db, actor: Actor, workerId: string, input: TAvailabilityException, now = new Date()): Promise<TAvailabilityExceptionView> {
+  return db.transaction(async (tx) => {
+    const worker = await requireWorker(tx, actor, workerId);
+    await repo.lockWorker(tx, workerId);
+    await checkException(tx, worker, input, now);
+    const row = await repo.insertAvailabilityException(tx, { workerId, isAvailable: input.isAvailable, start: new Date(input.start), end: new Date(input.end), reason: input.reason });
+    await insertAudit(tx, { actorUserId: actor.userId, action: 'create', entity: 'availability_exception', entityId: row.id, fields: EXCEPTION_FIELDS, regionId: worker.regionId });
+    return toAvailabilityException(row);
+  });
+}
+
+/** The exception and its worker, when the actor may see that worker; someone else's is "not found". */
+async function requireException(db: DbOrTx, actor: Actor, id: string) {
+  const exception = await repo.findAvailabilityException(db, id);
+  const worker = exception ? await repo.findWorker(db, actor, exception.workerId) : undefined;
+  if (!exception || !worker) throw notFound('Availability exception', id);
+  return { exception, worker };
+}
+
+export async function changeAvailabilityException(db: Db, actor: Actor, id: string, input: TAvailabilityException, now = new Date()): Promise<TAvailabilityExceptionView> {
+  return db.transaction(async (tx) => {
+    const { worker } = await requireException(tx, actor, id);
+    await repo.lockWorker(tx, worker.id);
+    // Read again under the lock: it may have been deleted meanwhile.
+    await requireException(tx, actor, id);
+    await checkException(tx, worker, input, now, id);
+    const row = await repo.updateAvailabilityException(tx, id, { isAvailable: input.isAvailable, start: new Date(input.start), end: new Date(input.end), reason: input.reason });
+    await insertAudit(tx, { actorUserId: actor.userId, action: 'update', entity: 'availability_exception', entityId: id, fields: EXCEPTION_FIELDS, regionId: worker.regionId });
+    return toAvailabilityException(row);
+  });
+}
+
+export async function deleteAvailabilityException(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { worker } = await requireException(tx, actor, id);
+    await repo.lockWorker(tx, worker.id);
+    await repo.deleteAvailabilityException(tx, id);
+    await insertAudit(tx, { actorUserId: actor.userId, action: 'delete', entity: 'availability_exception', entityId: id, fields: EXCEPTION_FIELDS, regionId: worker.regionId });
   });
 }
