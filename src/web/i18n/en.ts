@@ -1,5 +1,6 @@
 // English, on request. Same keys as nl.ts.
 import { competencesEn } from './competences.en';
+import { exceptionsEn } from './exceptions.en';
 import { marketplaceEn } from './marketplace.en';
 import { mediationEn } from './mediation.en';
 import type { Messages } from './nl';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...planningEn,
   ...mediationEn,
   ...competencesEn,
+  ...exceptionsEn,
   'app.name': 'Harmonica',
   'app.tagline': 'Sharing care staff across the region',
   'app.loading': 'Loading…',

@@ -1,6 +1,7 @@
 // Dutch: the default language of the interface. Keys are shared with en.ts (a test checks it).
 // `{name}` placeholders are filled in by t().
 import { competencesNl } from './competences.nl';
+import { exceptionsNl } from './exceptions.nl';
 import { marketplaceNl } from './marketplace.nl';
 import { mediationNl } from './mediation.nl';
 import { planningNl } from './planning.nl';
@@ -241,7 +242,7 @@ const coreNl = {
 } satisfies Record<string, string>;
 
 /** The core dictionary plus the marketplace's and planning's own (each kept in its own file). */
-export const nl = { ...coreNl, ...marketplaceNl, ...planningNl, ...mediationNl, ...competencesNl };
+export const nl = { ...coreNl, ...marketplaceNl, ...planningNl, ...mediationNl, ...competencesNl, ...exceptionsNl };
 
 export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;

@@ -13,6 +13,7 @@ import { useLoad } from '../use-load';
 import { RegistrationForm } from './registration-form';
 import { RegistrationList } from './registrations';
 import { WorkerCompetencesCard } from '../competences/worker-competences';
+import { AvailabilityExceptionsCard } from './availability-exceptions';
 import { WorkerProfileForm } from './worker-profile-form';
 
 export function WorkerHome({ me }: { me: TMe }) {
@@ -96,6 +97,7 @@ function WorkerProfileLoader({ workerId, showName = false }: { workerId: string;
       />
       {/* The person declares their competences; on a mediator's view of someone else they also confirm them. */}
       <WorkerCompetencesCard workerId={workerId} regionId={profile.regionId} canConfirm={showName} />
+      <AvailabilityExceptionsCard workerId={workerId} regionId={profile.regionId} />
       {isEditing ? (
         <WorkerProfileForm
           profile={profile}

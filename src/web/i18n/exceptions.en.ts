@@ -1,0 +1,33 @@
+// English texts of a worker's dated exceptions (keys as in exceptions.nl.ts).
+import type { exceptionsNl } from './exceptions.nl';
+
+export const exceptionsEn: Record<keyof typeof exceptionsNl, string> = {
+  'exceptions.title': 'Exceptions',
+  'exceptions.hint': 'Holiday, sick, an exam: you are not offered shifts then. Or extra availability outside your regular week. Times in {zone}.',
+  'exceptions.none': 'No exceptions planned.',
+  'exceptions.add': 'Add an exception',
+  'exceptions.added': 'Exception saved.',
+  'exceptions.deleted': 'Exception deleted.',
+  'exceptions.delete': 'Delete',
+  'exceptions.deleteLabel': 'Delete the exception {period}',
+  'exceptions.kind': 'Kind',
+  'exceptions.kind.unavailable': 'Unavailable',
+  'exceptions.kind.available': 'Extra available',
+  'exceptions.fromDate': 'From (date)',
+  'exceptions.fromTime': 'From (time)',
+  'exceptions.untilDate': 'Up to and including (date)',
+  'exceptions.untilTime': 'Until (time)',
+  'exceptions.timeHint': 'Leave empty for whole days.',
+  'exceptions.reason': 'Reason (optional)',
+  'exceptions.reasonHint': 'For example holiday, sick or exam.',
+  'exceptions.reason.holiday': 'Holiday',
+  'exceptions.reason.sick': 'Sick',
+  'exceptions.reason.exam': 'Exam',
+  'exceptions.save': 'Save',
+  'exceptions.period': '{from} – {until}',
+  'exceptions.error.endAfterStart': 'The end must be after the start.',
+  'exceptions.error.endInFuture': 'The end must be in the future.',
+  'exceptions.error.tooLong': 'An exception lasts at most {days} days.',
+  'exceptions.error.overlap': 'This overlaps another exception of the same kind.',
+  'exceptions.error.required': 'Enter a date.',
+};
