@@ -1,7 +1,8 @@
 // The marketplace story in a real Chromium: a planner posts a night shift needing the nursing
 // package with one supervision place through the form; a side-entrant without the package sees
-// why not; a nurse claims it, gets the confirmation by mail (a real SMTP server) and finds it in
-// her calendar feed; a second nurse cannot over-fill it; the planner sees it filled. Then: the
+// why not; the second nurse marks himself unavailable that night on his profile, sees why not and
+// deletes it again; a nurse claims it, gets the confirmation by mail (a real SMTP server) and finds
+// it in her calendar feed; a second nurse cannot over-fill it; the planner sees it filled. Then: the
 // worker pages do not scroll sideways on a 375 px phone.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -89,6 +90,36 @@ describe('the marketplace story', () => {
     await page.getByRole('heading', { name: 'Open shifts for me' }).waitFor();
     assert.match((await card.getByTestId('why-not').textContent()) ?? '', /You do not have the activity package Nursing care \(BIG\)\./);
     assert.match((await card.getByTestId('shift-times').textContent()) ?? '', /^Tue 22:00 – Wed 07:00$/);
+    await page.context().close();
+  });
+
+  it('the second nurse marks himself unavailable on his profile and the shift says why not; he deletes it again', async () => {
+    const page = await harness.newPage(phone);
+    await signIn(page, harness.baseUrl, people.secondNurse);
+    await page.goto(`${harness.baseUrl}/`);
+    const card = page.getByTestId('availability-exceptions');
+    await card.getByTestId('add-exception').click();
+    await card.getByTestId('exception-kind').selectOption('unavailable');
+    const tuesday = nightShiftDate();
+    await card.getByTestId('exception-from-date').fill(tuesday);
+    await card.getByTestId('exception-until-date').fill(DateTime.fromISO(tuesday).plus({ days: 1 }).toISODate()!);
+    await card.getByTestId('exception-reason').fill('Tentamen');
+    await card.getByTestId('exception-save').click();
+    await card.getByTestId('exception-added').waitFor();
+    assert.match(await text(page, 'exception-item'), /Niet beschikbaar.*di \d+ \w+ 00:00 – do \d+ \w+ 00:00.*Tentamen/);
+    assert.equal(await pageWidth(page), phone.width);
+    await shot(page, 'marketplace-exception-375.png');
+
+    await page.getByTestId('nav-open-shifts').click();
+    const shift = page.locator(`[data-testid="open-shift"][data-shift-id="${shiftId}"]`);
+    await shift.getByTestId('why-not-toggle').click();
+    await shift.getByTestId('why-not').waitFor();
+    assert.match((await shift.getByTestId('why-not').textContent()) ?? '', /Je hebt jezelf op dat moment onbeschikbaar gemeld\./);
+
+    await page.goto(`${harness.baseUrl}/`);
+    await page.getByTestId('exception-delete').click();
+    await page.getByTestId('exception-deleted').waitFor();
+    assert.equal(await page.getByTestId('exception-item').count(), 0);
     await page.context().close();
   });
 
