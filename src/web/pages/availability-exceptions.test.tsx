@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TLocale } from '../../shared/common.schemas';
 import type { TAvailabilityExceptionView } from '../../shared/workers.schemas';
 import { I18nProvider } from '../i18n/i18n';
-import { AvailabilityExceptionsCard } from './availability-exceptions';
+import { AvailabilityExceptionsCard, exceptionFormValues } from './availability-exceptions';
 
 const workerId = '3f1e2d4c-5b6a-4789-8abc-def012345601';
 const regionId = '3f1e2d4c-5b6a-4789-8abc-def012345602';
@@ -101,6 +101,32 @@ describe('a worker’s exceptions', () => {
     fireEvent.click(screen.getByTestId('exception-save'));
     expect((await screen.findByTestId('exception-from-date-error')).textContent).toBe('This overlaps another exception of the same kind.');
     expect(screen.getAllByTestId('exception-item')).toHaveLength(1);
+  });
+
+  it('changes one: the form opens with its local times and sends the new end', async () => {
+    const calls = stubServer([holiday], (call) => Response.json({ ...holiday, ...(call.body as object) }));
+    wrap(<AvailabilityExceptionsCard workerId={workerId} regionId={regionId} />);
+    fireEvent.click(await screen.findByTestId('exception-change'));
+    const value = (testId: string) => screen.getByTestId<HTMLInputElement>(testId).value;
+    expect([value('exception-from-date'), value('exception-from-time'), value('exception-until-date'), value('exception-until-time'), value('exception-reason')]).toEqual([
+      '2027-01-04',
+      '07:00',
+      '2027-01-04',
+      '15:00',
+      'tentamen',
+    ]);
+    fill('exception-until-time', '17:00');
+    fireEvent.click(screen.getByTestId('exception-save'));
+    await screen.findByTestId('exception-changed');
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.url).toBe(`/api/availability-exceptions/${holiday.id}`);
+    expect(put.body).toEqual({ isAvailable: false, start: holiday.start, end: '2027-01-04T16:00:00.000Z', reason: 'tentamen' }); // 17:00 CET
+    expect(screen.getByTestId('exception-period').textContent).toBe('ma 4 jan 07:00 – ma 4 jan 17:00');
+  });
+
+  it('shows whole local days as dates without times, across the spring clock change', () => {
+    const days = { ...holiday, start: '2027-03-26T23:00:00.000Z', end: '2027-03-28T22:00:00.000Z' }; // 27 March 00:00 CET – 29 March 00:00 CEST
+    expect(exceptionFormValues(days, 'Europe/Amsterdam')).toEqual({ kind: 'unavailable', fromDate: '2027-03-27', fromTime: '', untilDate: '2027-03-28', untilTime: '', reason: 'tentamen' });
   });
 
   it('deletes one', async () => {

@@ -1,12 +1,12 @@
-// A worker's dated exceptions to their weekly availability: upcoming ones listed, one added (dates and
-// times in the region's zone, whole days when the times are left empty), one deleted. Phone first.
+// A worker's dated exceptions to their weekly availability: upcoming ones listed, one added or changed
+// (dates and times in the region's zone, whole days when the times are left empty), one deleted. Phone first.
 import { useState, type SyntheticEvent } from 'react';
 import { MAX_EXCEPTION_DAYS, ZAvailabilityException, type TAvailabilityExceptionRequest, type TAvailabilityExceptionView } from '../../shared/workers.schemas';
 import { api } from '../api';
 import { Card, ErrorMessage, Field, FormActions, Loading, SelectField } from '../components/ui';
 import { useFormSubmit } from '../components/use-form-submit';
 import { useI18n, type Translate } from '../i18n/i18n';
-import { formatMoment, zonedToInstant } from '../marketplace/shift-format';
+import { formatMoment, localDate, zonedToInstant } from '../marketplace/shift-format';
 import { listRegions } from '../requests';
 import { useLoad } from '../use-load';
 import { validate, type FieldErrors } from '../validation';
@@ -16,6 +16,8 @@ const DEFAULT_ZONE = 'Europe/Amsterdam';
 const exceptionsUrl = (workerId: string) => `/api/workers/${encodeURIComponent(workerId)}/availability-exceptions`;
 export const listAvailabilityExceptions = (workerId: string) => api.get<TAvailabilityExceptionView[]>(exceptionsUrl(workerId));
 export const addAvailabilityException = (workerId: string, exception: TAvailabilityExceptionRequest) => api.post<TAvailabilityExceptionView>(exceptionsUrl(workerId), exception);
+export const changeAvailabilityException = (id: string, exception: TAvailabilityExceptionRequest) =>
+  api.put<TAvailabilityExceptionView>(`/api/availability-exceptions/${encodeURIComponent(id)}`, exception);
 export const deleteAvailabilityException = (id: string) => api.delete<undefined>(`/api/availability-exceptions/${encodeURIComponent(id)}`);
 
 async function loadExceptions(workerId: string, regionId: string) {
@@ -27,12 +29,15 @@ export function AvailabilityExceptionsCard({ workerId, regionId }: { workerId: s
   const { t, locale } = useI18n();
   const loaded = useLoad(() => loadExceptions(workerId, regionId), [workerId, regionId]);
   const [isAdding, setIsAdding] = useState(false);
-  const [notice, setNotice] = useState<'added' | 'deleted' | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<'added' | 'changed' | 'deleted' | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading />;
   const { exceptions, timeZone } = loaded.data;
   const period = (e: TAvailabilityExceptionView) => t('exceptions.period', { from: formatMoment(e.start, timeZone, locale), until: formatMoment(e.end, timeZone, locale) });
+
+  const sorted = (list: TAvailabilityExceptionView[]) => [...list].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 
   const remove = async (exception: TAvailabilityExceptionView) => {
     setDeleteError(null);
@@ -51,7 +56,7 @@ export function AvailabilityExceptionsCard({ workerId, regionId }: { workerId: s
       <p className="muted">{t('exceptions.hint', { zone: timeZone })}</p>
       {notice && (
         <p className="alert alert-success" role="status" data-testid={`exception-${notice}`}>
-          {t(notice === 'added' ? 'exceptions.added' : 'exceptions.deleted')}
+          {t(`exceptions.${notice}`)}
         </p>
       )}
       {deleteError !== null && <ErrorMessage error={deleteError} testId="exception-delete-error" />}
@@ -61,16 +66,45 @@ export function AvailabilityExceptionsCard({ workerId, regionId }: { workerId: s
         </p>
       ) : (
         <ul className="list" data-testid="exception-list">
-          {exceptions.map((e) => (
-            <li key={e.id} data-testid="exception-item">
-              <span className={`badge ${e.isAvailable ? 'badge-strong' : ''}`}>{t(e.isAvailable ? 'exceptions.kind.available' : 'exceptions.kind.unavailable')}</span>{' '}
-              <span data-testid="exception-period">{period(e)}</span>
-              {e.reason && <span className="muted"> · {e.reason}</span>}{' '}
-              <button type="button" className="button button-ghost" aria-label={t('exceptions.deleteLabel', { period: period(e) })} data-testid="exception-delete" onClick={() => void remove(e)}>
-                {t('exceptions.delete')}
-              </button>
-            </li>
-          ))}
+          {exceptions.map((e) =>
+            editingId === e.id ? (
+              <li key={e.id}>
+                <ExceptionForm
+                  workerId={workerId}
+                  timeZone={timeZone}
+                  editing={e}
+                  onCancel={() => setEditingId(null)}
+                  onSaved={(changed) => {
+                    loaded.setData({ timeZone, exceptions: sorted(exceptions.map((x) => (x.id === changed.id ? changed : x))) });
+                    setEditingId(null);
+                    setNotice('changed');
+                  }}
+                />
+              </li>
+            ) : (
+              <li key={e.id} data-testid="exception-item">
+                <span className={`badge ${e.isAvailable ? 'badge-strong' : ''}`}>{t(e.isAvailable ? 'exceptions.kind.available' : 'exceptions.kind.unavailable')}</span>{' '}
+                <span data-testid="exception-period">{period(e)}</span>
+                {e.reason && <span className="muted"> · {e.reason}</span>}{' '}
+                <button
+                  type="button"
+                  className="button button-ghost"
+                  aria-label={t('exceptions.changeLabel', { period: period(e) })}
+                  data-testid="exception-change"
+                  onClick={() => {
+                    setEditingId(e.id);
+                    setIsAdding(false);
+                    setNotice(null);
+                  }}
+                >
+                  {t('exceptions.change')}
+                </button>
+                <button type="button" className="button button-ghost" aria-label={t('exceptions.deleteLabel', { period: period(e) })} data-testid="exception-delete" onClick={() => void remove(e)}>
+                  {t('exceptions.delete')}
+                </button>
+              </li>
+            ),
+          )}
         </ul>
       )}
       {isAdding ? (
@@ -78,9 +112,8 @@ export function AvailabilityExceptionsCard({ workerId, regionId }: { workerId: s
           workerId={workerId}
           timeZone={timeZone}
           onCancel={() => setIsAdding(false)}
-          onAdded={(added) => {
-            const next = [...exceptions, added].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-            loaded.setData({ timeZone, exceptions: next });
+          onSaved={(added) => {
+            loaded.setData({ timeZone, exceptions: sorted([...exceptions, added]) });
             setIsAdding(false);
             setNotice('added');
           }}
@@ -92,6 +125,7 @@ export function AvailabilityExceptionsCard({ workerId, regionId }: { workerId: s
           data-testid="add-exception"
           onClick={() => {
             setIsAdding(true);
+            setEditingId(null);
             setNotice(null);
           }}
         >
@@ -104,7 +138,25 @@ export function AvailabilityExceptionsCard({ workerId, regionId }: { workerId: s
 
 export type ExceptionFormValues = { kind: 'unavailable' | 'available'; fromDate: string; fromTime: string; untilDate: string; untilTime: string; reason: string };
 
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const localClock = (instant: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(instant));
+
+/** An exception as the form shows it: local midnights as whole days (empty times), as they were entered. */
+export function exceptionFormValues(e: TAvailabilityExceptionView, timeZone: string): ExceptionFormValues {
+  const fromTime = localClock(e.start, timeZone);
+  const untilTime = localClock(e.end, timeZone);
+  const untilDate = localDate(e.end, timeZone);
+  return {
+    kind: e.isAvailable ? 'available' : 'unavailable',
+    fromDate: localDate(e.start, timeZone),
+    fromTime: fromTime === '00:00' ? '' : fromTime,
+    untilDate: untilTime === '00:00' ? addDays(untilDate, -1) : untilDate,
+    untilTime: untilTime === '00:00' ? '' : untilTime,
+    reason: e.reason,
+  };
+}
 
 /**
  * The form as a request, or its errors by field. Dates are wall-clock days in `timeZone`: without a
@@ -116,7 +168,7 @@ export function checkExceptionForm(form: ExceptionFormValues, timeZone: string, 
   if (!form.untilDate) missing.end = t('exceptions.error.required');
   if (Object.keys(missing).length) return { request: null, errors: missing };
   const start = zonedToInstant(form.fromDate, form.fromTime || '00:00', timeZone);
-  const end = form.untilTime ? zonedToInstant(form.untilDate, form.untilTime, timeZone) : zonedToInstant(nextDay(form.untilDate), '00:00', timeZone);
+  const end = form.untilTime ? zonedToInstant(form.untilDate, form.untilTime, timeZone) : zonedToInstant(addDays(form.untilDate, 1), '00:00', timeZone);
   const request = { isAvailable: form.kind === 'available', start, end, reason: form.reason };
   const result = validate(ZAvailabilityException, request, t);
   if (result.errors) return { request: null, errors: { ...result.errors, ...(result.errors.end ? { end: t('exceptions.error.endAfterStart') } : {}) } };
@@ -136,9 +188,24 @@ function localErrors(errors: FieldErrors, t: Translate): FieldErrors {
   return out;
 }
 
-function ExceptionForm({ workerId, timeZone, onAdded, onCancel }: { workerId: string; timeZone: string; onAdded: (exception: TAvailabilityExceptionView) => void; onCancel: () => void }) {
+function ExceptionForm({
+  workerId,
+  timeZone,
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  workerId: string;
+  timeZone: string;
+  /** The exception being changed; a new one when absent. */
+  editing?: TAvailabilityExceptionView;
+  onSaved: (exception: TAvailabilityExceptionView) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
-  const [form, setForm] = useState<ExceptionFormValues>({ kind: 'unavailable', fromDate: '', fromTime: '', untilDate: '', untilTime: '', reason: '' });
+  const [form, setForm] = useState<ExceptionFormValues>(() =>
+    editing ? exceptionFormValues(editing, timeZone) : { kind: 'unavailable', fromDate: '', fromTime: '', untilDate: '', untilTime: '', reason: '' },
+  );
   const { errors: found, error, isBusy, submit: send } = useFormSubmit();
   const errors = localErrors(found, t);
   const set = (field: keyof ExceptionFormValues) => (event: { target: { value: string } }) => setForm({ ...form, [field]: event.target.value });
@@ -146,11 +213,11 @@ function ExceptionForm({ workerId, timeZone, onAdded, onCancel }: { workerId: st
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const checked = checkExceptionForm(form, timeZone, t);
-    void send(checked.errors, checked.request, async (request) => onAdded(await addAvailabilityException(workerId, request)));
+    void send(checked.errors, checked.request, async (request) => onSaved(await (editing ? changeAvailabilityException(editing.id, request) : addAvailabilityException(workerId, request))));
   };
 
   return (
-    <Card title={t('exceptions.add')} headingLevel={3} testId="exception-form" className="card-nested">
+    <Card title={t(editing ? 'exceptions.change' : 'exceptions.add')} headingLevel={3} testId="exception-form" className="card-nested">
       {error !== null && <ErrorMessage error={error} testId="exception-error" />}
       <form className="form" noValidate onSubmit={submit}>
         <SelectField label={t('exceptions.kind')} value={form.kind} onChange={set('kind')} error={errors.isAvailable} testId="exception-kind">
