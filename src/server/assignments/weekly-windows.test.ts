@@ -21,6 +21,7 @@ const worker = (weekly: WorkerFacts['weekly'], exceptions: WorkerFacts['exceptio
   preferredOrganisationIds: ['o1', 'o2'],
   registrationExpiresOn: '2027-04-30',
   weekly,
+  hasDatedAvailability: exceptions.some((e) => e.isAvailable),
   exceptions,
 });
 

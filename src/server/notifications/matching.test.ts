@@ -23,7 +23,9 @@ function shift(overrides: Partial<MatchShift> = {}): MatchShift {
 }
 
 function worker(overrides: Partial<MatchWorker> = {}): MatchWorker {
+  const exceptions = overrides.exceptions ?? [];
   return {
+    hasDatedAvailability: exceptions.some((e) => e.isAvailable),
     id: 'worker-1',
     userId: 'user-1',
     regionId: 'region-u',
@@ -87,6 +89,15 @@ describe('matching new shifts to workers', () => {
     assert.ok(!isAvailable(worker({ exceptions: [holiday] }), shift()));
     const extra = { isAvailable: true, start: local('2026-12-01T06:00'), end: local('2026-12-01T16:00') };
     assert.ok(isAvailable(worker({ weekly: [{ weekday: 5, startMinute: 0, endMinute: 1440 }], exceptions: [extra] }), shift()));
+  });
+
+  test('a worker who states only dated availability is available only then, whatever window was read', () => {
+    const extra = { isAvailable: true, start: local('2026-12-01T06:00'), end: local('2026-12-01T16:00') };
+    assert.ok(isAvailable(worker({ exceptions: [extra] }), shift()));
+    const nextWeek = shift({ start: local('2026-12-08T07:00'), end: local('2026-12-08T15:00') });
+    // The exception lies outside the window read for next week's shift; the flag still says "dated only".
+    assert.ok(!isAvailable(worker({ hasDatedAvailability: true, exceptions: [] }), nextWeek));
+    assert.ok(isAvailable(worker({ hasDatedAvailability: false, exceptions: [] }), nextWeek), 'no stated availability: any time');
   });
 
   test('several shifts for one worker are collected in order', () => {

@@ -23,8 +23,10 @@ export type MatchWorker = {
   homeLat: number;
   homeLon: number;
   maxTravelKm: number;
-  /** weekday 1 = Monday … 7 = Sunday; endMinute may pass 1440. Empty = available any time. */
+  /** weekday 1 = Monday … 7 = Sunday; endMinute may pass 1440. Empty (and no dated availability ever) = available any time. */
   weekly: { weekday: number; startMinute: number; endMinute: number }[];
+  /** Whether the worker ever stated dated availability: then, as in the rules (planning/worker-facts.ts), only stated times count. */
+  hasDatedAvailability: boolean;
   exceptions: { isAvailable: boolean; start: Date; end: Date }[];
 };
 
@@ -53,7 +55,7 @@ export function toLocalTimes(shift: Pick<MatchShift, 'start' | 'end'>, timeZone:
 
 /** Whether one weekly window covers the shift, counting windows that run past midnight. */
 function isInWeeklyWindow(worker: MatchWorker, local: LocalTimes): boolean {
-  if (worker.weekly.length === 0) return true;
+  if (worker.weekly.length === 0) return !worker.hasDatedAvailability;
   const previousWeekday = local.weekday === 1 ? 7 : local.weekday - 1;
   // A plain loop: this runs for every (shift, worker) pair of a large posting.
   for (const w of worker.weekly) {

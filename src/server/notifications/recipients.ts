@@ -255,7 +255,7 @@ export async function loadMatchWorkers(db: DbOrTx, regionIds: string[], packageI
   for (const row of rows) {
     const existing = byId.get(row.id);
     if (existing) existing.packageIds.push(row.packageId);
-    else byId.set(row.id, { ...row, userId: row.userId!, packageIds: [row.packageId], weekly: [], exceptions: [] });
+    else byId.set(row.id, { ...row, userId: row.userId!, packageIds: [row.packageId], weekly: [], hasDatedAvailability: false, exceptions: [] });
   }
   const ids = [...byId.keys()];
   for (let i = 0; i < ids.length; i += 5000) {
@@ -267,6 +267,11 @@ export async function loadMatchWorkers(db: DbOrTx, regionIds: string[], packageI
       .from(workerAvailabilityExceptions)
       .where(and(inArray(workerAvailabilityExceptions.workerId, chunk), lt(workerAvailabilityExceptions.start, window.end), gt(workerAvailabilityExceptions.end, window.start)));
     for (const e of exceptions) byId.get(e.workerId)!.exceptions.push(e);
+    const dated = await db
+      .selectDistinct({ workerId: workerAvailabilityExceptions.workerId })
+      .from(workerAvailabilityExceptions)
+      .where(and(inArray(workerAvailabilityExceptions.workerId, chunk), eq(workerAvailabilityExceptions.isAvailable, true)));
+    for (const d of dated) byId.get(d.workerId)!.hasDatedAvailability = true;
   }
   return [...byId.values()];
 }

@@ -31,6 +31,13 @@ export type WorkerFacts = {
   /** The latest expiry date (YYYY-MM-DD) of a verified BIG registration, or null. */
   registrationExpiresOn: string | null;
   weekly: { weekday: number; startMinute: number; endMinute: number }[];
+  /**
+   * Whether the worker has ever stated dated availability (an "available" exception, at any time).
+   * A worker who states availability, weekly or dated, is available only then; one who states none
+   * is available at any time. Read over all their exceptions, not the window asked for, so that every
+   * check (open shifts, claims, ranking, planning) gives the same answer whatever window it reads.
+   */
+  hasDatedAvailability: boolean;
   /** Dated exceptions overlapping the window asked for (ms instants). */
   exceptions: (TimeWindow & { isAvailable: boolean })[];
 };
@@ -89,6 +96,7 @@ export function workerFactsSql(workerIds: string[], window: { from: Date; to: Da
       (select max(c.expires_on)::text from credentials c where c.worker_id = w.id and c.kind = 'big' and c.verification_status = 'verified') as "registrationExpiresOn",
       coalesce((select json_agg(json_build_object('weekday', a.weekday, 'startMinute', a.start_minute, 'endMinute', a.end_minute))
                   from worker_weekly_availability a where a.worker_id = w.id), '[]') as weekly,
+      exists (select 1 from worker_availability_exceptions e where e.worker_id = w.id and e.is_available) as "hasDatedAvailability",
       coalesce((select json_agg(json_build_array(floor(extract(epoch from e.start) * 1000), floor(extract(epoch from e."end") * 1000), e.is_available))
                   from worker_availability_exceptions e where e.worker_id = w.id and e.start < ${window.to.toISOString()} and e."end" > ${window.from.toISOString()}), '[]') as exceptions
     from workers w
@@ -147,7 +155,7 @@ export function toWorkerEntry(
     packages: heldPackages,
     registrationExpires: expires === null ? null : iso(expires),
     newcomer: w.isNewcomer,
-    ...(w.weekly.length || available.length ? { available } : {}),
+    ...(w.weekly.length || w.hasDatedAvailability ? { available } : {}),
     unavailable: dated.filter((x) => !x.isAvailable).map((e) => ({ start: iso(e.start), end: iso(e.end) })),
     ...(w.maxMinutesPerWeek ? { maxMinutesPerWeek: w.maxMinutesPerWeek } : {}),
     ...(w.desiredMinutesPerWeek !== null && options.weeks ? { desiredMinutes: w.desiredMinutesPerWeek * options.weeks } : {}),

@@ -171,6 +171,24 @@ describe('open shifts and claims follow the exceptions', () => {
     assert.equal((await session.post(`/api/shifts/${saturday.id}/claims`)).status, 201);
   });
 
+  test('a worker without a weekly pattern who states dated availability is available only then, in every check and every week', async () => {
+    const { worker, session } = await signIn('exceptions-dated-only@test.org');
+    const sameWeek = await buildShift(t.db, { organisationId: m.hospital.id, locationId: m.ward.id, packageCode: 'nursing', start: at(m.monday, 3, '07:00'), end: at(m.monday, 3, '15:00') });
+    const later = await buildShift(t.db, { organisationId: m.hospital.id, locationId: m.ward.id, packageCode: 'nursing', start: at(m.monday, 31, '07:00'), end: at(m.monday, 31, '15:00') });
+    const inside = await buildShift(t.db, { organisationId: m.hospital.id, locationId: m.ward.id, packageCode: 'nursing', start: at(m.monday, 5, '07:00'), end: at(m.monday, 5, '15:00') });
+    // No pattern, nothing stated: any time.
+    for (const shift of [sameWeek, later, inside]) assert.deepEqual(await seenAs(session, shift.id, shift), { isEligible: true, rules: [] });
+
+    // Only this Saturday: the list and the claim agree for a shift that week and one four weeks later.
+    assert.equal((await session.post(exceptionsUrl(worker.id), { isAvailable: true, start: iso(at(m.monday, 5, '06:00')), end: iso(at(m.monday, 5, '16:00')) })).status, 201);
+    for (const shift of [sameWeek, later]) {
+      assert.deepEqual(await seenAs(session, shift.id, shift), { isEligible: false, rules: ['availability'] });
+      assert.equal((await session.post(`/api/shifts/${shift.id}/claims`)).status, 409);
+    }
+    assert.deepEqual(await seenAs(session, inside.id, inside), { isEligible: true, rules: [] });
+    assert.equal((await session.post(`/api/shifts/${inside.id}/claims`)).status, 201);
+  });
+
   test('an unavailability across the spring clock change (Europe/Amsterdam, 28 March 2027) ends at its local time', async () => {
     const { worker, session } = await signIn('exceptions-spring@test.org');
     const night = await session.post(exceptionsUrl(worker.id), {
