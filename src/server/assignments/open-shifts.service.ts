@@ -1,12 +1,10 @@
 // "Open shifts for me": the region's open shifts from the in-memory window (open-shift-index.ts),
 // filtered and ranked for the signed-in worker, with the planning engine's hard constraints
 // checked (eligibility.ts) for the best ranked only.
-import { inArray } from 'drizzle-orm';
 import type { TOpenShiftForMe } from '../../shared/assignments.schemas.js';
 import type { TRegionRules } from '../../shared/regions.schemas.js';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/open-database.js';
-import { shifts } from '../db/schema.js';
 import { forbidden } from '../errors/app-error.js';
 import { distanceKm } from '../geo/postcodes.js';
 import { loadWorkerFacts, type WorkerFacts } from '../planning/worker-facts.js';
@@ -87,7 +85,7 @@ export async function openShiftsForMe(db: Db, actor: Actor, query: OpenShiftsQue
     if (!window.rules) return [];
     const listed = await rankAndCheck(db, worker, window, { rules: window.rules, timeZone: window.timeZone }, query, from, to, mode);
     if (listed.length === 0) return [];
-    const fullRows = new Map((await shiftRepo.selectShifts(db, inArray(shifts.id, listed.map((c) => c.entry.id)), listed.length)).map((row) => [row.id, row]));
+    const fullRows = new Map((await shiftRepo.selectShiftsByIds(db, listed.map((c) => c.entry.id))).map((row) => [row.id, row]));
     // A shift gone from the database (never in normal use: shifts are not deleted) means the window
     // is stale beyond what its version can tell: load it again once.
     if (attempt === 0 && listed.some((c) => !fullRows.has(c.entry.id))) {

@@ -2,18 +2,12 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { TRoleBinding } from '../../shared/auth.schemas.js';
 import type { TLocale } from '../../shared/common.schemas.js';
 import type { DbOrTx } from '../db/open-database.js';
+import { preparedFor } from '../db/prepared.js';
 import { organisations, regions, sessions, userRoles, users, workers } from '../db/schema.js';
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
   return user;
-}
-
-export async function findRoles(db: DbOrTx, userId: string): Promise<TRoleBinding[]> {
-  return db
-    .select({ role: userRoles.role, organisationId: userRoles.organisationId, regionId: userRoles.regionId })
-    .from(userRoles)
-    .where(eq(userRoles.userId, userId));
 }
 
 export async function insertSession(db: DbOrTx, session: typeof sessions.$inferInsert) {
@@ -29,33 +23,41 @@ export async function deleteExpiredSessions(db: DbOrTx) {
 }
 
 /** The user, roles and worker profile behind a live session, in one round trip each. */
+/**
+ * The signed-in user of a session token, with their roles and the regions those give, in one
+ * statement (every request runs it).
+ */
 export async function findSessionUser(db: DbOrTx, tokenHash: string) {
-  const [row] = await db
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      csrfToken: sessions.csrfToken,
-      workerId: workers.id,
-      workerRegionId: workers.regionId,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(workers, eq(workers.userId, users.id))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), sql`${users.disabledAt} is null`));
-  if (!row) return undefined;
-  const roles = await findRoles(db, row.userId);
-  const orgIds = roles.filter((r) => r.organisationId).map((r) => r.organisationId!);
-  const orgRegions = orgIds.length
-    ? await db.selectDistinct({ regionId: organisations.regionId }).from(organisations).where(inArray(organisations.id, orgIds))
-    : [];
+  const statement = preparedFor(db, 'session_user', () =>
+    db
+      .select({
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        csrfToken: sessions.csrfToken,
+        workerId: workers.id,
+        workerRegionId: workers.regionId,
+        roles: sql<TRoleBinding[]>`coalesce((select json_agg(json_build_object('role', r.role, 'organisationId', r.organisation_id, 'regionId', r.region_id))
+          from user_roles r where r.user_id = ${users.id}), '[]'::json)`,
+        organisationRegionIds: sql<string[]>`coalesce((select json_agg(distinct o.region_id) from user_roles r join organisations o on o.id = r.organisation_id
+          where r.user_id = ${users.id}), '[]'::json)`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(workers, eq(workers.userId, users.id))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`now()`), sql`${users.disabledAt} is null`))
+      .prepare('session_user'),
+  );
+  const [found] = await statement.execute({ tokenHash });
+  if (!found) return undefined;
+  const { organisationRegionIds, ...row } = found;
   const regionIds = new Set([
-    ...roles.filter((r) => r.regionId).map((r) => r.regionId!),
-    ...orgRegions.map((o) => o.regionId),
+    ...row.roles.filter((r) => r.regionId).map((r) => r.regionId!),
+    ...organisationRegionIds,
     ...(row.workerRegionId ? [row.workerRegionId] : []),
   ]);
-  return { ...row, roles, regionIds: [...regionIds] };
+  return { ...row, regionIds: [...regionIds] };
 }
 
 export async function updateLocale(db: DbOrTx, userId: string, locale: TLocale) {

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.js';
 import { isAdmin, plannerOrganisationIds, regionIdsAs } from '../auth/actor.js';
 import type { DbOrTx } from '../db/open-database.js';
+import { preparedFor } from '../db/prepared.js';
 import { activityPackages, assignments, locations, organisations, shifts, workers } from '../db/schema.js';
 
 /**
@@ -54,17 +55,29 @@ export const shiftColumns = {
 
 export type ShiftRow = Awaited<ReturnType<typeof selectShifts>>[number];
 
-export function selectShifts(db: DbOrTx, where: SQL | undefined, limit = 1000) {
-  return db
+const shiftsSelect = (db: DbOrTx) =>
+  db
     .select(shiftColumns)
     .from(shifts)
     .innerJoin(organisations, eq(organisations.id, shifts.organisationId))
     .innerJoin(locations, eq(locations.id, shifts.locationId))
     .innerJoin(activityPackages, eq(activityPackages.id, shifts.packageId))
-    .leftJoinLateral(fill, sql`true`)
-    .where(where)
-    .orderBy(asc(shifts.start), asc(shifts.id))
-    .limit(limit);
+    .leftJoinLateral(fill, sql`true`);
+
+export function selectShifts(db: DbOrTx, where: SQL | undefined, limit = 1000) {
+  return shiftsSelect(db).where(where).orderBy(asc(shifts.start), asc(shifts.id)).limit(limit);
+}
+
+/** The shifts with these ids, by start: one statement prepared once per database handle (lists run it per request). */
+export async function selectShiftsByIds(db: DbOrTx, ids: string[]): Promise<ShiftRow[]> {
+  if (ids.length === 0) return [];
+  const statement = preparedFor(db, 'shifts_by_ids', () =>
+    shiftsSelect(db)
+      .where(sql`${shifts.id} = any(${sql.placeholder('ids')}::uuid[])`)
+      .orderBy(asc(shifts.start), asc(shifts.id))
+      .prepare('shifts_by_ids'),
+  );
+  return statement.execute({ ids });
 }
 
 export async function listShifts(
