@@ -193,6 +193,38 @@ export function bestRanked(candidates: readonly number[], k: number, order: (a: 
   return heap.sort(byOrder);
 }
 
+/**
+ * The same as `bestRanked` for candidates in start order (as the window gives them) when the order is
+ * a group first (higher first: preferred, then priority), then the start, then the distance: no
+ * comparator per candidate, only the groups and, within a group, runs that start at the same time
+ * sorted by distance. "Suggested" and "soonest" (one group) lists, about a millisecond less per
+ * request than the heap (bench:claims).
+ */
+export function bestRankedByStart(candidates: readonly number[], k: number, group: (i: number) => number, startMs: ArrayLike<number>, km: ArrayLike<number>): number[] {
+  const groups = new Map<number, number[]>();
+  for (const i of candidates) {
+    const g = group(i);
+    const members = groups.get(g);
+    if (members) members.push(i);
+    else groups.set(g, [i]);
+  }
+  const out: number[] = [];
+  const byDistance = (a: number, b: number) => km[a]! - km[b]! || a - b;
+  for (const g of [...groups.keys()].sort((a, b) => b - a)) {
+    const members = groups.get(g)!;
+    for (let at = 0; at < members.length && out.length < k; ) {
+      let end = at + 1;
+      while (end < members.length && startMs[members[end]!] === startMs[members[at]!]) end++;
+      const run = members.slice(at, end);
+      if (run.length > 1) run.sort(byDistance);
+      for (const i of run) if (out.length < k) out.push(i);
+      at = end;
+    }
+    if (out.length >= k) break;
+  }
+  return out;
+}
+
 type Listed = { entry: OpenShiftEntry; distanceKm: number; isPreferred: boolean; violations: RuleViolation[] };
 
 async function rankAndCheck(
@@ -210,7 +242,12 @@ async function rankAndCheck(
   const keys: RankKeys = { startMs: columns.startMs, km: new Float64Array(n), isPreferred: new Uint8Array(n), priority: new Int32Array(n), isEligible: new Uint8Array(n).fill(1) };
   const candidates = filterCandidates(worker, columns, query, from, to, keys);
   const order = orderBy(query.sort, keys);
-  const ranked = bestRanked(candidates, checkLimitFor(query.limit), order);
+  const limit = checkLimitFor(query.limit);
+  // Before any check every candidate counts as eligible, so "suggested" groups by preferred and priority.
+  const ranked =
+    query.sort === 'nearest'
+      ? bestRanked(candidates, limit, order)
+      : bestRankedByStart(candidates, limit, query.sort === 'soonest' ? () => 0 : (i) => keys.isPreferred[i]! * 1024 + keys.priority[i]!, keys.startMs, keys.km);
   const violations = new Map<string, RuleViolation[]>();
   const mine = new Set<string>();
   const check = async (batch: number[]) => {
