@@ -33,8 +33,8 @@ test('bestRankedByStart equals the sort by group, start and distance for candida
     const soonest = (a: number, b: number) => start[a]! - start[b]! || km[a]! - km[b]!;
     for (const k of [1, 5, 50, 500, 5000]) {
       const group = (i: number) => preferred[i]! * 1024 + priority[i]!;
-      assert.deepEqual(bestRankedByStart(candidates, k, group, start, km), bestRanked(candidates, k, suggested), `suggested, n ${n}, k ${k}`);
-      assert.deepEqual(bestRankedByStart(candidates, k, () => 0, start, km), bestRanked(candidates, k, soonest), `soonest, n ${n}, k ${k}`);
+      assert.deepEqual(bestRankedByStart(candidates, k, group, start, (i) => km[i]!), bestRanked(candidates, k, suggested), `suggested, n ${n}, k ${k}`);
+      assert.deepEqual(bestRankedByStart(candidates, k, () => 0, start, (i) => km[i]!), bestRanked(candidates, k, soonest), `soonest, n ${n}, k ${k}`);
     }
   }
 });

@@ -31,16 +31,18 @@ const DEFAULT_WINDOW_MS = 28 * 24 * HOUR_MS;
 const checkLimitFor = (limit: number) => Math.min(2000, Math.max(200, 10 * limit));
 
 /**
- * The ranking keys of the region's window, by entry index: typed arrays rather than an object per
- * shift, since a request ranks up to 20,000 of them (bench:claims).
+ * The ranking keys of the region's window, by entry index: the window's own columns, and the distance
+ * and preference looked up by location and organisation (nothing allocated per shift: a request
+ * ranks up to 20,000 of them, bench:claims). Before the check every candidate counts as eligible.
  */
-type RankKeys = { startMs: Float64Array; km: Float64Array; isPreferred: Uint8Array; priority: Int32Array; isEligible: Uint8Array };
+type RankKeys = { startMs: Float64Array; km: (i: number) => number; isPreferred: (i: number) => number; priority: Int32Array; ineligible: Set<number> };
 
 function orderBy(sort: 'suggested' | 'soonest' | 'nearest', k: RankKeys): (a: number, b: number) => number {
-  const bySoonest = (a: number, b: number) => k.startMs[a]! - k.startMs[b]! || k.km[a]! - k.km[b]!;
+  const bySoonest = (a: number, b: number) => k.startMs[a]! - k.startMs[b]! || k.km(a) - k.km(b);
   if (sort === 'soonest') return bySoonest;
-  if (sort === 'nearest') return (a, b) => k.km[a]! - k.km[b]! || k.startMs[a]! - k.startMs[b]!;
-  return (a, b) => k.isEligible[b]! - k.isEligible[a]! || k.isPreferred[b]! - k.isPreferred[a]! || k.priority[b]! - k.priority[a]! || bySoonest(a, b);
+  if (sort === 'nearest') return (a, b) => k.km(a) - k.km(b) || k.startMs[a]! - k.startMs[b]!;
+  const isIneligible = (i: number) => (k.ineligible.has(i) ? 1 : 0);
+  return (a, b) => isIneligible(a) - isIneligible(b) || k.isPreferred(b) - k.isPreferred(a) || k.priority[b]! - k.priority[a]! || bySoonest(a, b);
 }
 
 /** The query of "open shifts for me" (ZOpenShiftsQuery). */
@@ -102,10 +104,10 @@ export async function openShiftsForMe(db: Db, actor: Actor, query: OpenShiftsQue
 
 /**
  * The window's entries from `from` to `to` that pass the query's filters (and, without
- * `includeIneligible`, the worker's packages and radius), with their ranking keys set. Column
- * lookups only: this visits every open shift of the region.
+ * `includeIneligible`, the worker's packages and radius), with their ranking keys. Column lookups
+ * only: this visits every open shift of the region.
  */
-function filterCandidates(worker: WorkerFacts, columns: OpenShiftColumns, query: OpenShiftsQuery, from: Date, to: Date, keys: RankKeys): number[] {
+function filterCandidates(worker: WorkerFacts, columns: OpenShiftColumns, query: OpenShiftsQuery, from: Date, to: Date): { candidates: number[]; keys: RankKeys } {
   const { startMs, location, package: packageOf, organisation, priority } = columns;
   const n = startMs.length;
   const indexOf = (ids: string[], id: string | undefined) => (id === undefined ? -1 : ids.indexOf(id));
@@ -122,11 +124,14 @@ function filterCandidates(worker: WorkerFacts, columns: OpenShiftColumns, query:
   // -2: a filter on a package or organisation without open shifts here matches nothing.
   const onlyPackage = query.packageId ? indexOf(columns.packageIds, query.packageId) : -1;
   const onlyOrganisation = query.organisationId ? indexOf(columns.organisationIds, query.organisationId) : -1;
-  if ((query.packageId && onlyPackage < 0) || (query.organisationId && onlyOrganisation < 0)) return [];
   const home = { lat: worker.homeLat, lon: worker.homeLon };
   const kmByLocation = new Float64Array(columns.locationIds.length).fill(Number.NaN);
+  // As listed: to 0.1 km.
+  const shownKm = new Float64Array(columns.locationIds.length);
+  const keys: RankKeys = { startMs, km: (i) => shownKm[location[i]!]!, isPreferred: (i) => preferred[organisation[i]!]!, priority, ineligible: new Set() };
   const isAll = query.includeIneligible;
   const candidates: number[] = [];
+  if ((query.packageId && onlyPackage < 0) || (query.organisationId && onlyOrganisation < 0)) return { candidates, keys };
   // The window is sorted by start: begin after `from`, stop at `to`.
   let lo = 0;
   for (let hi = n; lo < hi; ) {
@@ -143,15 +148,15 @@ function filterCandidates(worker: WorkerFacts, columns: OpenShiftColumns, query:
     if (!isAll && myPackages[p] === 0) continue;
     const l = location[i]!;
     let km = kmByLocation[l]!;
-    if (Number.isNaN(km)) kmByLocation[l] = km = distanceKm(home, { lat: columns.locationLat[l]!, lon: columns.locationLon[l]! });
+    if (Number.isNaN(km)) {
+      kmByLocation[l] = km = distanceKm(home, { lat: columns.locationLat[l]!, lon: columns.locationLon[l]! });
+      shownKm[l] = Math.round(km * 10) / 10;
+    }
     if (!isAll && km > worker.maxTravelKm) continue;
     if (query.maxDistanceKm !== undefined && km > query.maxDistanceKm) continue;
-    keys.km[i] = Math.round(km * 10) / 10;
-    keys.isPreferred[i] = preferred[organisation[i]!]!;
-    keys.priority[i] = priority[i]!;
     candidates.push(i);
   }
-  return candidates;
+  return { candidates, keys };
 }
 
 /**
@@ -200,7 +205,7 @@ export function bestRanked(candidates: readonly number[], k: number, order: (a: 
  * sorted by distance. "Suggested" and "soonest" (one group) lists, about a millisecond less per
  * request than the heap (bench:claims).
  */
-export function bestRankedByStart(candidates: readonly number[], k: number, group: (i: number) => number, startMs: ArrayLike<number>, km: ArrayLike<number>): number[] {
+export function bestRankedByStart(candidates: readonly number[], k: number, group: (i: number) => number, startMs: ArrayLike<number>, km: (i: number) => number): number[] {
   const groups = new Map<number, number[]>();
   for (const i of candidates) {
     const g = group(i);
@@ -209,7 +214,7 @@ export function bestRankedByStart(candidates: readonly number[], k: number, grou
     else groups.set(g, [i]);
   }
   const out: number[] = [];
-  const byDistance = (a: number, b: number) => km[a]! - km[b]! || a - b;
+  const byDistance = (a: number, b: number) => km(a) - km(b) || a - b;
   for (const g of [...groups.keys()].sort((a, b) => b - a)) {
     const members = groups.get(g)!;
     for (let at = 0; at < members.length && out.length < k; ) {
@@ -238,16 +243,14 @@ async function rankAndCheck(
   mode: CheckMode,
 ): Promise<Listed[]> {
   const { entries, columns } = window;
-  const n = entries.length;
-  const keys: RankKeys = { startMs: columns.startMs, km: new Float64Array(n), isPreferred: new Uint8Array(n), priority: new Int32Array(n), isEligible: new Uint8Array(n).fill(1) };
-  const candidates = filterCandidates(worker, columns, query, from, to, keys);
+  const { candidates, keys } = filterCandidates(worker, columns, query, from, to);
   const order = orderBy(query.sort, keys);
   const limit = checkLimitFor(query.limit);
   // Before any check every candidate counts as eligible, so "suggested" groups by preferred and priority.
   const ranked =
     query.sort === 'nearest'
       ? bestRanked(candidates, limit, order)
-      : bestRankedByStart(candidates, limit, query.sort === 'soonest' ? () => 0 : (i) => keys.isPreferred[i]! * 1024 + keys.priority[i]!, keys.startMs, keys.km);
+      : bestRankedByStart(candidates, limit, query.sort === 'soonest' ? () => 0 : (i) => keys.isPreferred(i) * 1024 + keys.priority[i]!, keys.startMs, keys.km);
   const violations = new Map<string, RuleViolation[]>();
   const mine = new Set<string>();
   const check = async (batch: number[]) => {
@@ -264,12 +267,12 @@ async function rankAndCheck(
   };
   const isListable = (i: number) => !mine.has(entries[i]!.id);
   const isEligible = (i: number) => (violations.get(entries[i]!.id) ?? []).length === 0;
-  const listed = (chosen: number[]) => chosen.map((i): Listed => ({ entry: entries[i]!, distanceKm: keys.km[i]!, isPreferred: keys.isPreferred[i] === 1, violations: violations.get(entries[i]!.id) ?? [] }));
+  const listed = (chosen: number[]) => chosen.map((i): Listed => ({ entry: entries[i]!, distanceKm: keys.km(i), isPreferred: keys.isPreferred(i) === 1, violations: violations.get(entries[i]!.id) ?? [] }));
   if (query.includeIneligible) {
     // The eligible come first, so every candidate is checked before ranking again.
     if (ranked.length) await check(ranked);
     const items = ranked.filter(isListable);
-    for (const i of items) keys.isEligible[i] = isEligible(i) ? 1 : 0;
+    for (const i of items) if (!isEligible(i)) keys.ineligible.add(i);
     return listed(items.sort(order).slice(0, query.limit));
   }
   // Only eligible shifts are listed and eligibility does not change their order (the sort is
@@ -287,17 +290,17 @@ async function rankAndCheck(
     return listed(chosen);
   }
   const passes = pairwisePasses(worker, window, ranked, region.rules, region.timeZone);
-  const isPassing = new Uint8Array(n);
-  ranked.forEach((i, k) => (isPassing[i] = passes[k]!));
+  const isPassing = new Map<number, number>();
+  ranked.forEach((i, k) => isPassing.set(i, passes[k]!));
   for (const batch of batches()) {
     if (chosen.length >= query.limit) break;
-    if (!batch.some((i) => isPassing[i] === 1)) continue;
+    if (!batch.some((i) => isPassing.get(i) === 1)) continue;
     // The facts of the whole batch (the worker's shifts around it), so that each shift checked gets
     // the weeks a check of the whole batch would give it.
     const facts = await loadEligibilityFacts(db, worker, batch.map((i) => entries[i]!));
     const held = [...facts.held, ...facts.candidates.filter((c) => facts.alreadyOn.has(c.id))];
     const whole = facts.candidates.filter((c) => !facts.alreadyOn.has(c.id));
-    const todo = batch.filter((i) => isPassing[i] === 1 && !facts.alreadyOn.has(entries[i]!.id));
+    const todo = batch.filter((i) => isPassing.get(i) === 1 && !facts.alreadyOn.has(entries[i]!.id));
     for (let at = 0; at < todo.length && chosen.length < query.limit; ) {
       // A few more than are missing: the full check refuses some (rest, weekly hours, places).
       const part = todo.slice(at, (at += Math.ceil((query.limit - chosen.length) * 1.25) + 2));
