@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/open-database.js';
 import type { TRegionRules } from '../../shared/regions.schemas.js';
 import { assignments, organisations, regions, swaps, workers, type shifts } from '../db/schema.js';
-import type { ShiftFacts } from './eligibility.js';
+import { toShiftFacts, type ShiftFacts } from './eligibility.js';
 
 export async function findAssignment(db: DbOrTx, id: string) {
   const [row] = await db.select().from(assignments).where(eq(assignments.id, id));
@@ -199,27 +199,13 @@ export async function loadOpenShiftWindow(db: DbOrTx, regionId: string, from: Da
     where r.id = ${regionId}
     order by s.start, s.id`)) as { rows: ({ version: OpenShiftVersion; id: string | null } & Omit<OpenShiftEntry, 'id' | 'start' | 'end'> & { start: number; end: number })[] };
   const version = result.rows[0]?.version ?? -1;
-  // Field by field, one shape for every entry (see eligibility.ts toShiftFacts): the rule checks read
-  // the window's entries thousands of times per request.
-  const entries = result.rows.flatMap((r): OpenShiftEntry[] =>
-    r.id === null
-      ? []
-      : [
-          {
-            id: r.id,
-            locationId: r.locationId,
-            organisationId: r.organisationId,
-            packageId: r.packageId,
-            requiresRegistration: r.requiresRegistration,
-            start: new Date(r.start),
-            end: new Date(r.end),
-            places: r.places,
-            supervisionCapacity: r.supervisionCapacity,
-            lat: r.lat,
-            lon: r.lon,
-            priority: r.priority,
-          },
-        ],
-  );
+  // One shape for every entry (see eligibility.ts toShiftFacts): the rule checks read the window's
+  // entries thousands of times per request.
+  const entries = result.rows.flatMap((r): OpenShiftEntry[] => {
+    if (r.id === null) return [];
+    const entry = toShiftFacts({ ...r, id: r.id }) as OpenShiftEntry;
+    entry.priority = r.priority;
+    return [entry];
+  });
   return { entries, version };
 }

@@ -144,7 +144,7 @@ type ShiftFactsRow = Omit<ShiftFacts, 'start' | 'end'> & { start: number; end: n
  * object end up with slow (dictionary) properties, and the rule checks read these fields of
  * thousands of shifts per request (ten times slower per read, measured on the bench region).
  */
-const toShiftFacts = (r: ShiftFactsRow): ShiftFacts => ({
+export const toShiftFacts = (r: ShiftFactsRow): ShiftFacts => ({
   id: r.id,
   locationId: r.locationId,
   organisationId: r.organisationId,
