@@ -2,6 +2,7 @@ import { buildApp } from '../../server/app.js';
 import { isDatabaseEmpty, loadDemoRegion, type DemoLogin } from '../../server/demo/demo-region.js';
 import { startNotificationJobs } from '../../server/notifications/jobs.js';
 import { startPlanningJobs } from '../../server/planning/planning.service.js';
+import { warmCaches } from '../../server/warm/warm-caches.js';
 import { describeDatabase, openConfiguredDatabase } from './open.js';
 
 export const summary = 'start the web server (loads the demo region into an empty database)';
@@ -32,5 +33,7 @@ export async function run(): Promise<number> {
   process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`Harmonica runs on http://localhost:${config.port} (API docs at /api/docs)\n`);
+  // In the background: the first ranking and open-shift list of each region need not load them.
+  void warmCaches(database.db).catch((error: unknown) => process.stderr.write(`warming the caches failed (they load on first use): ${String(error)}\n`));
   return new Promise<number>(() => undefined);
 }
