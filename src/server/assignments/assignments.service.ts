@@ -3,17 +3,18 @@
 // engine's hard constraints) inside the same transaction; the database's exclusion constraint is
 // the last line against double booking.
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { TAssignment, TMyShift, TSwap } from '../../shared/assignments.schemas.js';
 import type { TRegionRules } from '../../shared/regions.schemas.js';
 import type { Actor } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/open-database.js';
-import { assignments, regions, shifts, workerPackages, workers, type swaps } from '../db/schema.js';
+import { assignments, workerPackages, workers, type swaps } from '../db/schema.js';
 import { AppError, forbidden, notFound } from '../errors/app-error.js';
 import { loadWorkerFacts } from '../planning/worker-facts.js';
 import { notify, prepareNotification, recordNotification } from '../notifications/notify.js';
 import { canManageOrganisation } from '../organisations/organisations.service.js';
+import { findRegionTimeZone } from '../regions/regions.repo.js';
 import * as shiftRepo from '../shifts/shifts.repo.js';
 import { toShift } from '../shifts/shifts.service.js';
 import { swapsOfWorker, swapView } from '../swap-approvals/swap-approvals.service.js';
@@ -254,7 +255,7 @@ export async function listMyShifts(db: Db, actor: Actor, query: { from?: string 
   const from = query.from ? new Date(query.from) : new Date(now.getTime() - 24 * HOUR_MS);
   const rows = await repo.listWorkerAssignments(db, workerId, from, query.status === 'live');
   if (rows.length === 0) return [];
-  const shiftRows = await shiftRepo.selectShifts(db, inArray(shifts.id, [...new Set(rows.map((r) => r.shiftId))]), 1000);
+  const shiftRows = await shiftRepo.selectShiftsByIds(db, [...new Set(rows.map((r) => r.shiftId))]);
   const byId = new Map(shiftRows.map((s) => [s.id, s]));
   const cutoffs = new Map<string, number>();
   for (const s of shiftRows) if (!cutoffs.has(s.organisationId)) cutoffs.set(s.organisationId, (await repo.findOrganisationContext(db, s.organisationId)).cancelCutoffHours);
@@ -272,8 +273,7 @@ export async function listMyShifts(db: Db, actor: Actor, query: { from?: string 
 export async function reservistProgress(db: Db, actor: Actor, now = new Date()) {
   const workerId = requireWorkerActor(actor);
   const [worker] = await db.select().from(workers).where(eq(workers.id, workerId));
-  const [region] = await db.select({ timeZone: regions.timeZone }).from(regions).where(eq(regions.id, worker!.regionId));
-  const zone = region!.timeZone;
+  const zone = (await findRegionTimeZone(db, worker!.regionId))!;
   const year = DateTime.fromJSDate(now, { zone }).year;
   const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone }).toJSDate();
   const end = DateTime.fromObject({ year: year + 1, month: 1, day: 1 }, { zone }).toJSDate();

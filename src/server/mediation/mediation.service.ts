@@ -18,11 +18,12 @@ import { canMediateRegion, isAdmin, plannerOrganisationIds, regionIdsAs, type Ac
 import { findLiveAssignment, findOrganisationContext, insertAssignment, lockWorkers } from '../assignments/assignments.repo.js';
 import { checkEligibility, loadShiftFacts } from '../assignments/eligibility.js';
 import type { Db, DbOrTx } from '../db/open-database.js';
-import { activityPackages, locations, offers, organisations, regions, requests, workers } from '../db/schema.js';
+import { activityPackages, locations, offers, organisations, requests, workers } from '../db/schema.js';
 import { AppError, forbidden, notFound, type Issue } from '../errors/app-error.js';
 import { countsAsNewcomer } from '../journey/independence.js';
 import { CHECK_IN_GRACE_DAYS, journeyQueues, recordMatchFromOffer, WELCOME_CALL_WITHIN_HOURS, workersNotReadyForOffers } from '../journey/journey.service.js';
 import { notify } from '../notifications/notify.js';
+import { findRegionTimeZone } from '../regions/regions.repo.js';
 import * as shiftRepo from '../shifts/shifts.repo.js';
 import * as repo from './mediation.repo.js';
 import { rankCandidates } from './ranking.js';
@@ -262,9 +263,9 @@ export async function declineOffer(db: Db, actor: Actor, offerId: string, input:
  */
 export async function mediationQueues(db: DbOrTx, actor: Actor, regionId: string, now = new Date()): Promise<TMediationQueues> {
   if (!canMediateRegion(actor, regionId)) throw forbidden('Only the region’s mediators and coordinators see its queues');
-  const [region] = await db.select({ timeZone: regions.timeZone }).from(regions).where(eq(regions.id, regionId));
-  if (!region) throw notFound('Region', regionId);
-  const { awaitingWelcomeCall, checkInsDue } = await journeyQueues(db, regionId, region.timeZone, now);
+  const timeZone = await findRegionTimeZone(db, regionId);
+  if (!timeZone) throw notFound('Region', regionId);
+  const { awaitingWelcomeCall, checkInsDue } = await journeyQueues(db, regionId, timeZone, now);
   const age = (from: Date) => Math.round(((now.getTime() - from.getTime()) / HOUR_MS) * 10) / 10;
   const awaitingFirstOffer = (await repo.requestsAwaitingFirstOffer(db, regionId)).map((r) => ({
     requestId: r.id,

@@ -20,6 +20,12 @@ export async function findRegion(db: DbOrTx, actor: Actor, id: string) {
   return row;
 }
 
+/** The IANA zone a region counts its days in, or undefined for no such region. */
+export async function findRegionTimeZone(db: DbOrTx, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ timeZone: regions.timeZone }).from(regions).where(eq(regions.id, id));
+  return row?.timeZone;
+}
+
 export async function findRegionByCode(db: DbOrTx, code: string) {
   const [row] = await db.select().from(regions).where(eq(regions.code, code));
   return row;

@@ -95,7 +95,7 @@ export async function insertDrafts(tx: DbOrTx, actor: Actor, drafts: ShiftDraft[
     drafts.map((d): typeof shifts.$inferInsert => ({ ...d, organisationId: organisationOf(d.locationId)!, seriesId, createdByUserId: actor.userId })),
   );
   await notify(tx, { type: 'shift.posted', shiftIds: ids });
-  const rows = ids.length ? await repo.selectShifts(tx, inArray(repo.shiftColumns.id, ids), ids.length) : [];
+  const rows = await repo.selectShiftsByIds(tx, ids);
   return rows.map(toShift);
 }
 

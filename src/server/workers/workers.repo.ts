@@ -3,7 +3,7 @@ import type { TWeeklyWindow } from '../../shared/workers.schemas.js';
 import type { Actor } from '../auth/actor.js';
 import { isAdmin, regionIdsAs } from '../auth/actor.js';
 import type { DbOrTx } from '../db/open-database.js';
-import { credentials, regions, workerAvailabilityExceptions, workerPackages, workerPreferredOrganisations, workers, workerWeeklyAvailability } from '../db/schema.js';
+import { credentials, workerAvailabilityExceptions, workerPackages, workerPreferredOrganisations, workers, workerWeeklyAvailability } from '../db/schema.js';
 
 /**
  * Whose personal data an actor may read: their own; a mediator's or coordinator's region; admins all.
@@ -107,15 +107,6 @@ export async function updateCredential(db: DbOrTx, id: string, patch: Partial<ty
   return row!;
 }
 
-/**
- * Locks the worker's row for the rest of the transaction. Writes of dated exceptions take it, as every
- * claim does (worker-facts.ts, `for update of w`): an exception and a claim that reads it never interleave,
- * and two exceptions written at once are checked for overlap one after the other.
- */
-export async function lockWorker(db: DbOrTx, workerId: string) {
-  await db.select({ id: workers.id }).from(workers).where(eq(workers.id, workerId)).for('update');
-}
-
 export async function listAvailabilityExceptions(db: DbOrTx, workerId: string, range: { from: Date; to?: Date | undefined }) {
   const e = workerAvailabilityExceptions;
   return db
@@ -153,10 +144,4 @@ export async function updateAvailabilityException(db: DbOrTx, id: string, patch:
 
 export async function deleteAvailabilityException(db: DbOrTx, id: string) {
   await db.delete(workerAvailabilityExceptions).where(eq(workerAvailabilityExceptions.id, id));
-}
-
-/** The IANA zone of a region (days of a worker's exceptions are counted in it). */
-export async function regionTimeZone(db: DbOrTx, regionId: string): Promise<string> {
-  const [row] = await db.select({ timeZone: regions.timeZone }).from(regions).where(eq(regions.id, regionId));
-  return row?.timeZone ?? 'Europe/Amsterdam';
 }

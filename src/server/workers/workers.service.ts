@@ -20,7 +20,8 @@ import { AppError, forbidden, notFound } from '../errors/app-error.js';
 import { lookupPostcode } from '../geo/postcodes.js';
 import { listOrganisations } from '../organisations/organisations.repo.js';
 import { listPackages } from '../packages/packages.repo.js';
-import { findRegion } from '../regions/regions.repo.js';
+import { lockWorkers } from '../assignments/assignments.repo.js';
+import { findRegion, findRegionTimeZone } from '../regions/regions.repo.js';
 import * as repo from './workers.repo.js';
 
 /** Fields of a worker that are personal data: reading or changing them is audited. */
@@ -223,7 +224,8 @@ async function checkException(db: DbOrTx, worker: typeof workers.$inferSelect, i
   const issues: { path: string; message: string }[] = [];
   if (end <= now) issues.push({ path: 'end', message: 'must be in the future' });
   // Days in the worker's region's zone: 90 days stay 90 days across a change of summer time.
-  const zone = await repo.regionTimeZone(db, worker.regionId);
+  // (A worker's region exists: a foreign key.)
+  const zone = (await findRegionTimeZone(db, worker.regionId))!;
   const latest = DateTime.fromJSDate(start, { zone }).plus({ days: MAX_EXCEPTION_DAYS });
   if (end.getTime() > latest.toMillis()) issues.push({ path: 'end', message: `must be at most ${MAX_EXCEPTION_DAYS} days after start` });
   if (issues.length === 0) {
@@ -239,7 +241,9 @@ async function checkException(db: DbOrTx, worker: typeof workers.$inferSelect, i
 export async function addAvailabilityException(db: Db, actor: Actor, workerId: string, input: TAvailabilityException, now = new Date()): Promise<TAvailabilityExceptionView> {
   return db.transaction(async (tx) => {
     const worker = await requireWorker(tx, actor, workerId);
-    await repo.lockWorker(tx, workerId);
+    // As every claim does: an exception and a claim that reads it never interleave, and two
+    // exceptions written at once are checked for overlap one after the other.
+    await lockWorkers(tx, [workerId]);
     await checkException(tx, worker, input, now);
     const row = await repo.insertAvailabilityException(tx, { workerId, isAvailable: input.isAvailable, start: new Date(input.start), end: new Date(input.end), reason: input.reason });
     await insertAudit(tx, { actorUserId: actor.userId, action: 'create', entity: 'availability_exception', entityId: row.id, fields: EXCEPTION_FIELDS, regionId: worker.regionId });
@@ -258,7 +262,7 @@ async function requireException(db: DbOrTx, actor: Actor, id: string) {
 export async function changeAvailabilityException(db: Db, actor: Actor, id: string, input: TAvailabilityException, now = new Date()): Promise<TAvailabilityExceptionView> {
   return db.transaction(async (tx) => {
     const { worker } = await requireException(tx, actor, id);
-    await repo.lockWorker(tx, worker.id);
+    await lockWorkers(tx, [worker.id]);
     // Read again under the lock: it may have been deleted meanwhile.
     await requireException(tx, actor, id);
     await checkException(tx, worker, input, now, id);
@@ -271,7 +275,7 @@ export async function changeAvailabilityException(db: Db, actor: Actor, id: stri
 export async function deleteAvailabilityException(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const { worker } = await requireException(tx, actor, id);
-    await repo.lockWorker(tx, worker.id);
+    await lockWorkers(tx, [worker.id]);
     await repo.deleteAvailabilityException(tx, id);
     await insertAudit(tx, { actorUserId: actor.userId, action: 'delete', entity: 'availability_exception', entityId: id, fields: EXCEPTION_FIELDS, regionId: worker.regionId });
   });
