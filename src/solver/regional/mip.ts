@@ -1,10 +1,10 @@
 // The regional model as a MIP for HiGHS: the exact reference the benchmark and the tests hold the search to.
 // x[s,w] ∈ {0,1} for every candidate pair (pairwise hard rules already applied); rows for demand (H2),
-// supervision (H9), rest (H7: pairwise conflicts, which for shifts sorted by start is the same as the
-// consecutive-pair rule), weekly hours (H8); continuous o[w] (minutes over desired) and u[w] (shifts under
+// supervision (H9), rest (H7: one row per maximal clique of clashing shifts, see addRestCliques), weekly
+// hours (H8); continuous o[w] (minutes over desired) and u[w] (shifts under
 // minimum). Objective = Σ uncovered weight × demand + Σ x·(pair costs − uncovered weight) + terms of o and u,
 // i.e. exactly the spec's total.
-import { createMipBuilder, solveMip, type MipStatus, type SparseMip } from '../highs/index.js';
+import { createMipBuilder, solveMip, type MipBuilder, type MipStatus, type SparseMip } from '../highs/index.js';
 import type { CompiledProblem } from './compile.js';
 import { cost } from './constraints/cost.js';
 import { travel } from './constraints/travel.js';
@@ -114,18 +114,7 @@ export function buildRegionalMip(problem: CompiledProblem, candidates: Int32Arra
   for (const w of workers) {
     const list = byWorker.get(w) ?? [];
     list.sort((x, y) => problem.shiftStart[x[0]]! - problem.shiftStart[y[0]]!);
-    for (let i = 0; i < list.length; i++) {
-      const [a, colA] = list[i]!;
-      for (let j = i + 1; j < list.length; j++) {
-        const [bShift, colB] = list[j]!;
-        if (problem.shiftStart[bShift]! - problem.shiftEnd[a]! >= restMs) {
-          // Later shifts can still clash with `a` only if one starts before `a` ends plus rest; starts are sorted.
-          if (problem.shiftStart[bShift]! >= problem.shiftEnd[a]! + restMs) break;
-          continue;
-        }
-        b.addRow(-Infinity, 1, [colA, colB], [1, 1]);
-      }
-    }
+    addRestCliques(b, problem, list, restMs);
     const fixedWeekMinutes = new Float64Array(problem.weekCount);
     let fixedMinutes = 0;
     let fixedCount = 0;
@@ -156,6 +145,32 @@ export function buildRegionalMip(problem: CompiledProblem, candidates: Int32Arra
     }
   }
   return { mip: b.build({ offset }), pairs: Int32Array.from(pairs), ...(plan && { start: Float64Array.from(start) }) };
+}
+
+/**
+ * H7 as clique rows: a shift occupies [start, end + rest) for rest purposes, and two of a worker's shifts clash
+ * exactly when those intervals overlap. The clashes form an interval graph, whose maximal cliques are the
+ * sets of intervals covering a shift's start; one row Σ x ≤ 1 per maximal clique says the same as a row per
+ * clashing pair, in far fewer rows and with an LP relaxation that is exact for the rest rule alone (pairwise
+ * rows let x = ½ on every shift of a run, which is what kept HiGHS at the root on ex-medium).
+ * `list` is the worker's free (shift, column) pairs sorted by start.
+ */
+export function addRestCliques(b: Pick<MipBuilder, 'addRow'>, problem: CompiledProblem, list: ReadonlyArray<readonly [number, number]>, restMs: number): void {
+  const reach = (k: number): number => problem.shiftEnd[list[k]![0]]! + restMs;
+  const startOf = (k: number): number => problem.shiftStart[list[k]![0]]!;
+  // The intervals that cover the current start; a shift's own interval always covers its start.
+  let active: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const t = startOf(i);
+    active.push(i);
+    // Only the last interval starting at t opens the clique at t.
+    if (i + 1 < list.length && startOf(i + 1) === t) continue;
+    active = active.filter((k) => reach(k) > t);
+    if (active.length < 2) continue;
+    // The clique at t is maximal unless every member still covers the next start.
+    if (i + 1 < list.length && active.every((k) => reach(k) > startOf(i + 1))) continue;
+    b.addRow(-Infinity, 1, active.map((k) => list[k]![1]), active.map(() => 1));
+  }
 }
 
 export interface RegionalMipResult {
