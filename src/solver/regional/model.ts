@@ -148,6 +148,14 @@ export interface MoveMix {
   /** The remainder: a filled place is emptied. */
 }
 
+/**
+ * Partners a block swap tries before giving up: most random partners cannot take the other's shifts (82 %
+ * of single-try block swaps on ex-medium proposed nothing), and block swaps improve the plan more often than
+ * any other move (6 % of those evaluated, against 0.9 % for fill and 0.2 % for change). One thread, 8 s,
+ * seeds 1–4, mean: 1 try 297,559; 4 tries 296,632; 8 tries 296,875; 16 tries 296,693. The same for plain
+ * swaps (4 tries) changed nothing (296,758 vs 296,782, seeds 1–6).
+ */
+const BLOCK_ATTEMPTS = 4;
 /** A block swap's window reaches up to this many days (plus half a day) either side of its shift. */
 const BLOCK_MAX_DAYS = 2;
 
@@ -320,15 +328,16 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
     const p = this.problem;
     const shift = this.placeShift[place]!;
     const a = this.placeWorker[place]!;
-    const b = rng.pick(this.candidates[shift]!);
-    if (b === a || this.plan.hasAssignment(shift, b)) return undefined;
     const reach = rng.nextInt(BLOCK_MAX_DAYS + 1) * 86_400_000 + 43_200_000;
     const from = p.shiftStart[shift]! - reach;
     const to = p.shiftStart[shift]! + reach;
-    const move: Move = [];
-    if (!this.addBlockSide(move, a, b, from, to)) return undefined;
-    if (!this.addBlockSide(move, b, a, from, to)) return undefined;
-    return move;
+    for (let attempt = 0; attempt < BLOCK_ATTEMPTS; attempt++) {
+      const b = rng.pick(this.candidates[shift]!);
+      if (b === a || this.plan.hasAssignment(shift, b)) continue;
+      const move: Move = [];
+      if (this.addBlockSide(move, a, b, from, to) && this.addBlockSide(move, b, a, from, to)) return move;
+    }
+    return undefined;
   }
 
   /** Hands the shifts of `from` that start in [lo, hi) to `to`; false when one cannot be handed. */
