@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ZLearningPlan, type TJourney } from '../../shared/journey.schemas';
 import { Card, ErrorMessage, Field, FormActions, TextAreaField } from '../components/ui';
-import { formatMoment } from '../marketplace/shift-format';
+import { DEFAULT_ZONE, formatMoment } from '../marketplace/shift-format';
 import { useI18n } from '../i18n/i18n';
 import { validate } from '../validation';
 import { useFormSubmit } from '../components/use-form-submit';
@@ -36,7 +36,7 @@ export function LearningPlan({ journey, isEditable, onSaved }: { journey: TJourn
               <strong>{t('journey.plan.support')}:</strong> {plan.supportWishes}
             </p>
           )}
-          <p className="muted">{t('journey.plan.updated', { when: formatMoment(plan.updatedAt, 'Europe/Amsterdam', locale) })}</p>
+          <p className="muted">{t('journey.plan.updated', { when: formatMoment(plan.updatedAt, DEFAULT_ZONE, locale) })}</p>
         </>
       ) : (
         <p data-testid="plan-empty">{t('journey.plan.empty')}</p>

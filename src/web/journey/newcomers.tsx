@@ -5,7 +5,7 @@ import type { TJourney } from '../../shared/journey.schemas';
 import { Card, ErrorMessage, Loading } from '../components/ui';
 import { packageName } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { formatMoment } from '../marketplace/shift-format';
+import { DEFAULT_ZONE, formatMoment } from '../marketplace/shift-format';
 import { Independence } from '../mediation/independence';
 import { listPackages } from '../requests';
 import { Link } from '../router';
@@ -36,7 +36,7 @@ export function NewcomersPage() {
                   {j.name}
                 </Link>
                 <span className="muted">
-                  {t(`journey.entry.${j.entryKind}` as MessageKey)} · {t('journey.newcomers.lastStep', { when: formatMoment(j.lastStepAt, 'Europe/Amsterdam', locale) })}
+                  {t(`journey.entry.${j.entryKind}` as MessageKey)} · {t('journey.newcomers.lastStep', { when: formatMoment(j.lastStepAt, DEFAULT_ZONE, locale) })}
                 </span>
                 <span className="badge badge-muted" data-testid="newcomer-stage">
                   {t(stageName(j.stage))}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ZJourneyStage, type TJourneyStage } from '../../shared/journey.schemas';
 import { Card, ErrorMessage, Loading, SelectField } from '../components/ui';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { formatMoment } from '../marketplace/shift-format';
+import { DEFAULT_ZONE, formatMoment } from '../marketplace/shift-format';
 import { Link } from '../router';
 import { mediatedRegionIds, useMe } from '../session';
 import { useLoad } from '../use-load';
@@ -51,7 +51,7 @@ export function PeoplePage() {
                     {j.name}
                   </Link>
                   <span className="muted">
-                    {t(`journey.entry.${j.entryKind}` as MessageKey)} · {j.ownerName ?? t('journey.noOwner')} · {t('journey.people.since', { when: formatMoment(j.registeredAt, 'Europe/Amsterdam', locale) })}
+                    {t(`journey.entry.${j.entryKind}` as MessageKey)} · {j.ownerName ?? t('journey.noOwner')} · {t('journey.people.since', { when: formatMoment(j.registeredAt, DEFAULT_ZONE, locale) })}
                   </span>
                   <span className="badge badge-muted">{t(stageName(j.stage))}</span>
                 </li>

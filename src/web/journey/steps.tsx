@@ -5,7 +5,7 @@ import { journeySteps, type TJourney, type TJourneyStep, type TJourneyStepRecord
 import type { TLocale } from '../../shared/common.schemas';
 import { formatDate } from '../format';
 import { useI18n, type MessageKey, type Translate } from '../i18n/i18n';
-import { formatMoment } from '../marketplace/shift-format';
+import { DEFAULT_ZONE, formatMoment } from '../marketplace/shift-format';
 
 export const stepName = (step: TJourneyStep) => `journey.step.${step}` as MessageKey;
 export const stageName = (stage: TJourney['stage']) => (stage === 'completed' || stage === 'closed' ? (`journey.stage.${stage}` as MessageKey) : stepName(stage));
@@ -16,7 +16,7 @@ const WELCOME_CALL_WITHIN_MS = 24 * 3_600_000;
 export function dueOf(journey: Pick<TJourney, 'stage' | 'registeredAt' | 'checkIn1DueOn' | 'checkIn3DueOn'>, locale: TLocale): string | null {
   switch (journey.stage) {
     case 'welcome_call':
-      return formatMoment(new Date(Date.parse(journey.registeredAt) + WELCOME_CALL_WITHIN_MS).toISOString(), 'Europe/Amsterdam', locale);
+      return formatMoment(new Date(Date.parse(journey.registeredAt) + WELCOME_CALL_WITHIN_MS).toISOString(), DEFAULT_ZONE, locale);
     case 'check_in_1m':
       return journey.checkIn1DueOn ? formatDate(journey.checkIn1DueOn, locale) : null;
     case 'check_in_3m':
@@ -104,7 +104,7 @@ export function StepTimeline({ journey, organisationName = () => undefined, acti
             {record && (
               <>
                 <p className="muted" data-testid="step-done">
-                  {t('journey.doneAt', { when: formatMoment(record.doneAt, 'Europe/Amsterdam', locale) })}
+                  {t('journey.doneAt', { when: formatMoment(record.doneAt, DEFAULT_ZONE, locale) })}
                   {record.doneByName && ` · ${record.doneByName}`}
                 </p>
                 {stepFacts(record, t, locale, organisationName).map((fact, i) => (

@@ -5,11 +5,10 @@ import type { TMailboxEntry } from '../../shared/notifications.schemas';
 import { ErrorMessage, Loading, SelectField } from '../components/ui';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useLoad } from '../use-load';
-import { formatMoment } from './shift-format';
+import { DEFAULT_ZONE, formatMoment } from './shift-format';
 import { listMailbox, sendDigestNow } from './requests';
 
 const STATUSES = ['pending', 'sent', 'failed'] as const;
-const ZONE = 'Europe/Amsterdam';
 const statusKey = (status: TMailboxEntry['status']) => `mailbox.status.${status}` as MessageKey;
 
 export function MailboxPage() {
@@ -84,8 +83,8 @@ function Mail({ mail }: { mail: TMailboxEntry }) {
         </span>
       </p>
       <p className="muted break">
-        {t('mailbox.to', { email: mail.toEmail, when: formatMoment(mail.createdAt, ZONE, locale) })}
-        {mail.sentAt && ` · ${t('mailbox.sentAt', { when: formatMoment(mail.sentAt, ZONE, locale) })}`}
+        {t('mailbox.to', { email: mail.toEmail, when: formatMoment(mail.createdAt, DEFAULT_ZONE, locale) })}
+        {mail.sentAt && ` · ${t('mailbox.sentAt', { when: formatMoment(mail.sentAt, DEFAULT_ZONE, locale) })}`}
       </p>
       {mail.lastError && (
         <p className="field-error" data-testid="mail-error">

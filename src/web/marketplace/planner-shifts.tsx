@@ -18,7 +18,7 @@ import { addDays, mondayOf } from './planner-week';
 import { listShifts } from './requests';
 import { SettingsPanel } from './settings-panel';
 import { ShiftForm } from './shift-form';
-import { formatShiftWhen, localDate, zonedToInstant } from './shift-format';
+import { DEFAULT_ZONE, formatShiftWhen, localDate, zonedToInstant } from './shift-format';
 import { SwapApprovals } from './swap-approvals';
 
 type PlannerData = { organisations: TOrganisationDetail[]; packages: TActivityPackage[] };
@@ -40,7 +40,7 @@ export function PlannerShiftsPage({ me }: { me: TMe }) {
   const [message, setMessage] = useState<string | null>(null);
   const locations = loaded.data?.organisations.flatMap((o) => o.locations.map((l) => ({ ...l, organisationName: o.name }))) ?? [];
   const location = locations.find((l) => l.id === locationId) ?? locations[0];
-  const timeZone = location?.timeZone ?? 'Europe/Amsterdam';
+  const timeZone = location?.timeZone ?? DEFAULT_ZONE;
   // Until the planner picks a week: the week of the location's next open shift (else this week).
   const next = useLoad(
     () => (location ? listShifts({ locationId: location.id, from: new Date().toISOString(), status: 'open', limit: 1 }) : Promise.resolve([] as TShift[])),

@@ -11,7 +11,7 @@ import { useI18n, weekdayName, type Translate } from '../i18n/i18n';
 import { validate, type FieldErrors } from '../validation';
 import { createShift, createShiftSeries } from './requests';
 import { addDays } from './planner-week';
-import { zonedToInstant } from './shift-format';
+import { DEFAULT_ZONE, zonedToInstant } from './shift-format';
 
 export type ShiftFormValues = {
   locationId: string;
@@ -105,7 +105,7 @@ export function ShiftForm({
   const [form, setForm] = useState<ShiftFormValues>(() => defaultShiftForm(defaultLocationId, defaultDate));
   const { errors, error, isBusy, submit } = useFormSubmit();
   const set = (patch: Partial<ShiftFormValues>) => setForm({ ...form, ...patch });
-  const timeZone = locations.find((l) => l.id === form.locationId)?.timeZone ?? 'Europe/Amsterdam';
+  const timeZone = locations.find((l) => l.id === form.locationId)?.timeZone ?? DEFAULT_ZONE;
   const post = async (request: ShiftFormRequest) => {
     if (request.kind === 'series') {
       const created = await createShiftSeries(request.body);

@@ -3,6 +3,9 @@ import type { TRuleViolation } from '../../shared/assignments.schemas';
 import type { TLocale } from '../../shared/common.schemas';
 import { intlLocale, type MessageKey, type Translate } from '../i18n/i18n';
 
+/** The zone times are shown in when the region's is not known (yet): the Netherlands and Flanders share it. */
+export const DEFAULT_ZONE = 'Europe/Amsterdam';
+
 type Parts = { weekday: string; day: string; month: string; time: string; date: string };
 
 function parts(instant: string, timeZone: string, locale: TLocale): Parts {

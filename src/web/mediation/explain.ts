@@ -2,6 +2,7 @@
 import type { TScorePart } from '../../shared/mediation.schemas';
 import type { TLocale } from '../../shared/common.schemas';
 import { intlLocale, type MessageKey, type Translate } from '../i18n/i18n';
+import { DEFAULT_ZONE } from '../marketplace/shift-format';
 import { whyNobody } from '../planning/explain';
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
@@ -65,7 +66,7 @@ export const ruledOutText = (rule: string, count: number, t: Translate, locale: 
 export const missingText = (missing: unknown, t: Translate, labelOf: (key: string) => string = (key) => key) => t('mediation.ruledOut.missing', { list: keyList(missing, labelOf) });
 
 /** A period as "3 maart – 2 juni 2027" in the location's zone; the end is exclusive (midnight after the last day). */
-export function formatPeriod(start: string, end: string, locale: TLocale, timeZone = 'Europe/Amsterdam'): string {
+export function formatPeriod(start: string, end: string, locale: TLocale, timeZone = DEFAULT_ZONE): string {
   const format = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone });
   return format.formatRange(new Date(start), new Date(Math.max(Date.parse(start), Date.parse(end) - 1)));
 }

@@ -6,6 +6,7 @@ import type { TMediationRequest } from '../../shared/mediation.schemas';
 import type { TActivityPackage } from '../../shared/packages.schemas';
 import { Card, ErrorMessage, Loading } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
+import { DEFAULT_ZONE } from '../marketplace/shift-format';
 import { getOrganisation, listPackages } from '../requests';
 import { Link } from '../router';
 import { plannedOrganisationIds } from '../session';
@@ -34,7 +35,7 @@ export function InboxPage({ me }: { me: TMe }) {
   if (!loaded.data) return <Loading />;
   const { organisations, packages, requests, open, competences } = loaded.data;
   const locations = organisations.flatMap((o) => o.locations.map((l) => ({ ...l, organisationName: o.name })));
-  const zoneOf = (locationId: string) => locations.find((l) => l.id === locationId)?.timeZone ?? 'Europe/Amsterdam';
+  const zoneOf = (locationId: string) => locations.find((l) => l.id === locationId)?.timeZone ?? DEFAULT_ZONE;
   const toAnswer = open.flatMap((request) => request.offers.filter((o) => o.status === 'offered').map((offer) => ({ offer, request })));
   return (
     <section className="page mediation-page" data-testid="inbox-page">
@@ -109,7 +110,7 @@ export function InboxPage({ me }: { me: TMe }) {
 export function RequestLinks({
   requests,
   packages,
-  zoneOf = () => 'Europe/Amsterdam',
+  zoneOf = () => DEFAULT_ZONE,
   showOrganisation = false,
 }: {
   requests: TMediationRequest[];

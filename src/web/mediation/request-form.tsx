@@ -10,7 +10,7 @@ import type { TLocation } from '../../shared/organisations.schemas';
 import { ErrorMessage, Field, SelectField, TextAreaField } from '../components/ui';
 import { packageName, todayIso } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { zonedToInstant } from '../marketplace/shift-format';
+import { DEFAULT_ZONE, zonedToInstant } from '../marketplace/shift-format';
 import { validate } from '../validation';
 import { useFormSubmit } from '../components/use-form-submit';
 
@@ -45,7 +45,7 @@ export function RequestForm({
   const [requirements, setRequirements] = useState<TCompetenceRequirementInput[]>([]);
   const { errors, error, isBusy, submit: send } = useFormSubmit();
   const location = locations.find((l) => l.id === locationId);
-  const timeZone = location?.timeZone ?? 'Europe/Amsterdam';
+  const timeZone = location?.timeZone ?? DEFAULT_ZONE;
 
   const submit = async () => {
     const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);

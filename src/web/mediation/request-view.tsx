@@ -8,7 +8,7 @@ import type { TOrganisationDetail } from '../../shared/organisations.schemas';
 import { Card, ErrorMessage, Loading, TextAreaField } from '../components/ui';
 import { packageName } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { formatMoment } from '../marketplace/shift-format';
+import { DEFAULT_ZONE, formatMoment } from '../marketplace/shift-format';
 import { getOrganisation, listPackages } from '../requests';
 import { Link } from '../router';
 import { mediatedRegionIds, plannedOrganisationIds, useMe } from '../session';
@@ -33,7 +33,7 @@ export function packageNames(packageIds: string[], packages: TActivityPackage[],
 export function RequestFacts({ request, packages, organisation }: { request: TMediationRequest; packages: TActivityPackage[]; organisation?: TOrganisationDetail | undefined }) {
   const { t, locale } = useI18n();
   const location = organisation?.locations.find((l) => l.id === request.locationId);
-  const zone = location?.timeZone ?? 'Europe/Amsterdam';
+  const zone = location?.timeZone ?? DEFAULT_ZONE;
   return (
     <dl className="facts" data-testid="request-facts">
       <div>
@@ -199,7 +199,7 @@ export function OfferItem({
           {t(offerStatusKey(offer.status))}
         </span>
       </p>
-      <p className="muted">{t('mediation.offers.offeredAt', { when: formatMoment(offer.createdAt, 'Europe/Amsterdam', locale) })}</p>
+      <p className="muted">{t('mediation.offers.offeredAt', { when: formatMoment(offer.createdAt, DEFAULT_ZONE, locale) })}</p>
       {offer.note && <p className="shift-notes">{offer.note}</p>}
       {offer.status === 'declined' && (
         <p data-testid="offer-declined">

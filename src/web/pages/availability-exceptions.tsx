@@ -6,12 +6,10 @@ import { api } from '../api';
 import { Card, ErrorMessage, Field, FormActions, Loading, SelectField } from '../components/ui';
 import { useFormSubmit } from '../components/use-form-submit';
 import { useI18n, type Translate } from '../i18n/i18n';
-import { formatMoment, localDate, zonedToInstant } from '../marketplace/shift-format';
+import { DEFAULT_ZONE, formatMoment, localDate, zonedToInstant } from '../marketplace/shift-format';
 import { listRegions } from '../requests';
 import { useLoad } from '../use-load';
 import { validate, type FieldErrors } from '../validation';
-
-const DEFAULT_ZONE = 'Europe/Amsterdam';
 
 const exceptionsUrl = (workerId: string) => `/api/workers/${encodeURIComponent(workerId)}/availability-exceptions`;
 export const listAvailabilityExceptions = (workerId: string) => api.get<TAvailabilityExceptionView[]>(exceptionsUrl(workerId));

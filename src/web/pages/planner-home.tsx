@@ -5,6 +5,7 @@ import type { TOrganisationDetail } from '../../shared/organisations.schemas';
 import { Attribution, Card, ErrorMessage, Loading, Stat } from '../components/ui';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { DEFAULT_ZONE } from '../marketplace/shift-format';
 import { getOrganisation } from '../requests';
 import { plannedOrganisationIds } from '../session';
 import { Link } from '../router';
@@ -90,7 +91,7 @@ export function OrganisationCard({ organisation, onChanged }: { organisation: TO
       {isAdding ? (
         <LocationForm
           organisationId={organisation.id}
-          defaultTimeZone={organisation.locations[0]?.timeZone ?? 'Europe/Amsterdam'}
+          defaultTimeZone={organisation.locations[0]?.timeZone ?? DEFAULT_ZONE}
           onCancel={() => setIsAdding(false)}
           onAdded={(location) => {
             setIsAdding(false);

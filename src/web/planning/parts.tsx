@@ -4,14 +4,12 @@ import { useState } from 'react';
 import type { TPlanningPreview } from '../../shared/planning.schemas';
 import type { TLocale } from '../../shared/common.schemas';
 import { formatNumber } from '../format';
+import { DEFAULT_ZONE } from '../marketplace/shift-format';
 import { intlLocale, useI18n, type MessageKey } from '../i18n/i18n';
 import { blockingRules, groupBy, RULES, scoreRows, whyNobody, type ScoreBreakdown } from './explain';
 
 type Proposal = TPlanningPreview['proposals'][number];
 type OpenPlace = TPlanningPreview['openPlaces'][number];
-
-/** The zone shift times are shown in when the region's is not known (yet): the Netherlands and Flanders share it. */
-export const DEFAULT_ZONE = 'Europe/Amsterdam';
 
 /** "ma 7 dec 07:00–15:00" in the interface language, on the region's clock. */
 export function formatShiftTime(start: string, end: string | null, locale: TLocale, timeZone = DEFAULT_ZONE): string {

@@ -5,11 +5,11 @@ import type { TSolveStatus } from '../../shared/planning.schemas';
 import { Card, ErrorMessage, Field, Loading } from '../components/ui';
 import { formatNumber } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { DEFAULT_ZONE } from '../marketplace/shift-format';
 import { getOrganisation, listRegions } from '../requests';
 import { Link, navigate } from '../router';
 import { plannedOrganisationIds } from '../session';
 import { useLoad } from '../use-load';
-import { DEFAULT_ZONE } from './parts';
 import { defaultHorizon, zonedMidnight } from './explain';
 import { listPlanningRuns, startPlanningRun } from './requests';
 

@@ -5,10 +5,11 @@ import type { TPlanningPreview } from '../../shared/planning.schemas';
 import { Card, ErrorMessage, Loading, Stat } from '../components/ui';
 import { formatDate, formatNumber, packageName } from '../format';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { DEFAULT_ZONE } from '../marketplace/shift-format';
 import { listPackages, listRegions } from '../requests';
 import { Link } from '../router';
 import { hasPlan, isActive, isStopping as isWritingPlan, openPlaceCount } from './explain';
-import { DEFAULT_ZONE, OpenPlaces, Progress, Proposals, ScoreComparison } from './parts';
+import { OpenPlaces, Progress, Proposals, ScoreComparison } from './parts';
 import { RunStatusBadge } from './planning-page';
 import { getPlanningRun, publishPlanningRun, stopPlanningRun } from './requests';
 
