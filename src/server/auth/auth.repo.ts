@@ -22,7 +22,6 @@ export async function deleteExpiredSessions(db: DbOrTx) {
   await db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
 }
 
-/** The user, roles and worker profile behind a live session, in one round trip each. */
 /**
  * The signed-in user of a session token, with their roles and the regions those give, in one
  * statement (every request runs it).
