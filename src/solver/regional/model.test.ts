@@ -73,3 +73,35 @@ describe('block swaps', () => {
     for (const pin of problem.pinned) assert.ok(placed.has(`${pin.shift}/${pin.worker}`));
   });
 });
+
+describe('ejection chains', () => {
+  it('may come round to a worker who gives up a clashing shift in the same move, and score it as a full recompute', () => {
+    const problem = compileOrThrow(generateProblem({ seed: 5, workers: 40, days: 14, places: 300 }));
+    const model = new RegionalModel(problem, { fill: 0.5, change: 0.5, swap: 0, block: 0 });
+    constructGreedy(model);
+    model.rescore();
+    const restMs = problem.minRestMinutes * 60_000;
+    const clashes = (a: number, b: number): boolean => problem.shiftStart[a]! < problem.shiftEnd[b]! + restMs && problem.shiftStart[b]! < problem.shiftEnd[a]! + restMs;
+    const rng = createRng(7);
+    let roundTrips = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const move = model.proposeMove(rng);
+      if (!move) continue;
+      assert.equal(new Set(move.map((c) => c.place)).size, move.length, 'each place once');
+      // The worker the chain's first place is taken from takes, further down the chain, a shift within rest
+      // distance of that place.
+      const first = move[0]!.place;
+      const displaced = model.placeWorker[first]!;
+      const isRoundTrip = displaced >= 0 && move.some(({ place, worker }) => worker === displaced && clashes(model.placeShift[place]!, model.placeShift[first]!));
+      const delta = model.deltaOf(move);
+      if (delta.hard > 0) continue;
+      if (isRoundTrip) roundTrips++;
+      const expected = model.score().soft + delta.soft;
+      model.applyMove(move);
+      const full = evaluatePlan(model.plan).score;
+      assert.equal(full.hard, 0);
+      assert.ok(Math.abs(full.soft - expected) < 1e-6 * Math.max(1, Math.abs(expected)));
+    }
+    assert.ok(roundTrips > 0, 'no feasible chain came round to the worker it started from');
+  });
+});

@@ -274,12 +274,13 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
     for (const other of this.conflictsOf(rng, this.placeShift[place]!, worker)) {
       const otherPlace = this.placeOf(other, worker);
       if (otherPlace < 0 || this.placePinned[otherPlace] === 1) return false;
+      // The move already hands that place to someone else (the chain came round to its own start): no conflict.
+      if (hasPlace(move, otherPlace)) continue;
       const replacement = rng.pick(this.candidates[other]!);
       const canHandOn = depth > 0 && replacement !== worker && !this.plan.hasAssignment(other, replacement) && rng.nextFloat() < 0.8;
       if (canHandOn) {
         if (!this.extendChain(rng, move, otherPlace, replacement, depth - 1)) return false;
       } else {
-        if (hasPlace(move, otherPlace)) return false;
         move.push({ place: otherPlace, worker: -1 });
       }
     }
