@@ -122,6 +122,11 @@ const README_START = '<!-- bench:curtois:readme:start -->';
 const README_END = '<!-- bench:curtois:readme:end -->';
 
 /** The short form for README.md: engine against best known and HiGHS, with date, machine and load. */
+/** What the load says about the figures: the engine and HiGHS each take a core, so more load than cores means other work shared them. */
+function loadNote(): string {
+  return Math.max(...loadavg()) > cpus().length + 0.5 ? 'other work shared the cores, so the figures are pessimistic' : 'nothing else running besides the engine and HiGHS';
+}
+
 async function writeReadme(rows: Row[], run: { timeLimitSeconds: number; seed: number; started: Date }, machine: string): Promise<void> {
   const readmeUrl = new URL('README.md', repoRoot);
   const text = await readFile(readmeUrl, 'utf8');
@@ -132,7 +137,7 @@ async function writeReadme(rows: Row[], run: { timeLimitSeconds: number; seed: n
   });
   const section = `${README_START}
 Measured ${run.started.toISOString().slice(0, 10)} with \`npm run bench:curtois -- --time ${run.timeLimitSeconds}\` (seed ${run.seed}) on ${machine};
-load average at the end ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other work shared the two cores, so times are pessimistic).
+load average at the end ${loadavg().map((l) => l.toFixed(1)).join(', ')} (${loadNote()}).
 
 | instance | employees × days | engine | best known | gap % | seconds | HiGHS, same limit |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
