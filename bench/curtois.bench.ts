@@ -121,12 +121,12 @@ ${END_MARK}`;
 const README_START = '<!-- bench:curtois:readme:start -->';
 const README_END = '<!-- bench:curtois:readme:end -->';
 
-/** The short form for README.md: engine against best known and HiGHS, with date, machine and load. */
 /** What the load says about the figures: the engine and HiGHS each take a core, so more load than cores means other work shared them. */
 function loadNote(): string {
   return Math.max(...loadavg()) > cpus().length + 0.5 ? 'other work shared the cores, so the figures are pessimistic' : 'nothing else running besides the engine and HiGHS';
 }
 
+/** The short form for README.md: engine against best known and HiGHS, with date, machine and load. */
 async function writeReadme(rows: Row[], run: { timeLimitSeconds: number; seed: number; started: Date }, machine: string): Promise<void> {
   const readmeUrl = new URL('README.md', repoRoot);
   const text = await readFile(readmeUrl, 'utf8');
