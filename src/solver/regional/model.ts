@@ -268,8 +268,8 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
     return this.extendChain(rng, move, place, worker, MAX_CHAIN_DEPTH) ? move : undefined;
   }
 
+  /** Gives `place` (not yet in the move: conflicts it already holds are skipped below) to `worker`. */
   private extendChain(rng: Rng, move: Move, place: number, worker: number, depth: number): boolean {
-    if (hasPlace(move, place)) return false;
     move.push({ place, worker });
     for (const other of this.conflictsOf(rng, this.placeShift[place]!, worker)) {
       const otherPlace = this.placeOf(other, worker);
