@@ -5,8 +5,20 @@ import { hardConstraints } from './constraints/index.js';
 import { generateProblem } from './generate.js';
 import { createRng } from '../core/index.js';
 import { constructGreedy } from './construct.js';
-import { buildCandidates, RegionalModel } from './model.js';
+import { buildCandidates, RegionalModel, type Move } from './model.js';
 import { evaluatePlan } from './score.js';
+
+/** Applies the move unless it breaks a hard rule (then false), and checks its delta against a full recompute. */
+function applyChecked(model: RegionalModel, move: Move): boolean {
+  const delta = model.deltaOf(move);
+  if (delta.hard > 0) return false;
+  const expected = model.score().soft + delta.soft;
+  model.applyMove(move);
+  const full = evaluatePlan(model.plan).score;
+  assert.equal(full.hard, 0);
+  assert.ok(Math.abs(full.soft - expected) < 1e-6 * Math.max(1, Math.abs(expected)));
+  return true;
+}
 
 describe('buildCandidates', () => {
   it('lists exactly the workers that pass every pairwise hard rule', () => {
@@ -60,13 +72,7 @@ describe('block swaps', () => {
         assert.ok(model.candidates[model.placeShift[place]!]!.includes(worker));
         assert.notEqual(worker, before[i]);
       }
-      const delta = model.deltaOf(move);
-      if (delta.hard > 0) continue;
-      const expected = model.score().soft + delta.soft;
-      model.applyMove(move);
-      const full = evaluatePlan(model.plan).score;
-      assert.equal(full.hard, 0);
-      assert.ok(Math.abs(full.soft - expected) < 1e-6 * Math.max(1, Math.abs(expected)));
+      applyChecked(model, move);
     }
     assert.ok(proposed > 100 && multi > 10, `${proposed} proposed, ${multi} with more than one shift`);
     const placed = new Set(model.assignments().map(({ shift, worker }) => `${shift}/${worker}`));
@@ -93,14 +99,7 @@ describe('ejection chains', () => {
       const first = move[0]!.place;
       const displaced = model.placeWorker[first]!;
       const isRoundTrip = displaced >= 0 && move.some(({ place, worker }) => worker === displaced && clashes(model.placeShift[place]!, model.placeShift[first]!));
-      const delta = model.deltaOf(move);
-      if (delta.hard > 0) continue;
-      if (isRoundTrip) roundTrips++;
-      const expected = model.score().soft + delta.soft;
-      model.applyMove(move);
-      const full = evaluatePlan(model.plan).score;
-      assert.equal(full.hard, 0);
-      assert.ok(Math.abs(full.soft - expected) < 1e-6 * Math.max(1, Math.abs(expected)));
+      if (applyChecked(model, move) && isRoundTrip) roundTrips++;
     }
     assert.ok(roundTrips > 0, 'no feasible chain came round to the worker it started from');
   });
