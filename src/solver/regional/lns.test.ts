@@ -64,6 +64,32 @@ describe('LargeNeighbourhoodSearch', () => {
     }
   });
 
+  it('frees workers linked through the window: each one could take over a shift of an earlier one, or the other way round', async () => {
+    const problem = compileOrThrow(generateProblem({ seed: 6, workers: 60, days: 14 }));
+    const model = new RegionalModel(problem);
+    constructGreedy(model);
+    const lns = new LargeNeighbourhoodSearch(model, await getHighs(), { stepSeconds: 30, maxNodes: 500 });
+    const rng = createRng(5);
+    const plan = model.plan;
+    for (let k = 0; k < 20; k++) {
+      const hood = lns.chooseNeighbourhood(rng);
+      const inWindow = new Set(hood.shifts);
+      const canTakeOver = (from: number, to: number): boolean =>
+        plan.workerShifts[from]!.some((s) => inWindow.has(s) && model.candidates[s]!.includes(to));
+      const workers = Array.from(hood.workers);
+      assert.equal(new Set(workers).size, workers.length, `hood ${k}: a worker twice`);
+      workers.forEach((w, i) => {
+        if (i === 0) return;
+        const isLinked = workers.slice(0, i).some((v) => canTakeOver(v, w) || canTakeOver(w, v));
+        assert.ok(isLinked, `hood ${k}: worker ${w} is linked to none of the ${i} taken before`);
+      });
+      let columns = 0;
+      for (const w of workers) for (const s of hood.shifts) if (model.candidates[s]!.includes(w)) columns++;
+      assert.equal(hood.columns, columns, `hood ${k}: free pairs`);
+      assert.ok(workers.every((w) => hood.shifts.some((s) => model.candidates[s]!.includes(w))), `hood ${k}: a worker without pairs in the window`);
+    }
+  });
+
   it('gives the same plan for a seed when the local search and the steps are budgeted', async () => {
     const problem = compileOrThrow(generateProblem({ seed: 8, workers: 30, days: 10 }));
     const run = () => searchThread(problem, { timeLimitMs: 600_000, maxIterations: 5000, lnsSteps: 6, seed: 4 });
