@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileOrThrow } from './compile.js';
-import { hardConstraints } from './constraints/index.js';
+import { hardConstraints, softConstraints } from './constraints/index.js';
 import { generateProblem } from './generate.js';
 import { createRng } from '../core/index.js';
 import { constructGreedy } from './construct.js';
-import { buildCandidates, RegionalModel, type Move } from './model.js';
+import { buildCandidates, moveDeltas, RegionalModel, type Move } from './model.js';
 import { evaluatePlan } from './score.js';
 
 /** Applies the move unless it breaks a hard rule (then false), and checks its delta against a full recompute. */
@@ -19,6 +19,42 @@ function applyChecked(model: RegionalModel, move: Move): boolean {
   assert.ok(Math.abs(full.soft - expected) < 1e-6 * Math.max(1, Math.abs(expected)));
   return true;
 }
+
+describe('moveDeltas', () => {
+  it('scores with exactly the registry\'s non-pairwise hard rules and soft terms, to the last bit', () => {
+    const problem = compileOrThrow(generateProblem({ seed: 12, workers: 40, days: 14 }));
+    const model = new RegionalModel(problem);
+    constructGreedy(model);
+    const plan = model.plan;
+    const hard = hardConstraints.filter((c) => !c.isPairwise);
+    const sum = (rules: typeof hardConstraints | typeof softConstraints, delta: 'deltaAssign' | 'deltaUnassign', shift: number, worker: number): number => {
+      let total = 0;
+      for (const c of rules) total += c[delta](plan, shift, worker);
+      return total;
+    };
+    const rng = createRng(3);
+    let added = 0;
+    let removed = 0;
+    let hardHits = 0;
+    for (let k = 0; k < 3000; k++) {
+      const shift = rng.nextInt(problem.shiftIds.length);
+      const worker = rng.nextInt(problem.workerIds.length);
+      if (plan.hasAssignment(shift, worker)) {
+        removed++;
+        assert.equal(moveDeltas.hardUnassign(plan, shift, worker, 0), sum(hard, 'deltaUnassign', shift, worker));
+        assert.equal(moveDeltas.softUnassign(plan, shift, worker, 0), sum(softConstraints, 'deltaUnassign', shift, worker));
+      } else {
+        added++;
+        const expected = sum(hard, 'deltaAssign', shift, worker);
+        if (expected > 0) hardHits++;
+        assert.equal(moveDeltas.hardAssign(plan, shift, worker, 0), expected);
+        assert.equal(moveDeltas.softAssign(plan, shift, worker, 0), sum(softConstraints, 'deltaAssign', shift, worker));
+      }
+    }
+    // Some shifts were full or clashed (hard rules fired) and some pairs were taken off, so every path was compared.
+    assert.ok(added > 0 && removed > 0 && hardHits > 0, `${added} added, ${removed} removed, ${hardHits} hard`);
+  });
+});
 
 describe('buildCandidates', () => {
   it('lists exactly the workers that pass every pairwise hard rule', () => {

@@ -1,11 +1,22 @@
 import type { Rng, Score, SearchModel } from '../core/index.js';
 import type { CompiledProblem } from './compile.js';
-import { hardConstraints, softConstraints, type RegionalConstraint } from './constraints/index.js';
+import { hardConstraints } from './constraints/index.js';
 import { availability } from './constraints/availability.js';
+import { cost } from './constraints/cost.js';
+import { demand } from './constraints/demand.js';
+import { overDesired } from './constraints/over-desired.js';
 import { activityPackage } from './constraints/package.js';
 import { registration } from './constraints/registration.js';
+import { rest } from './constraints/rest.js';
+import { supervision } from './constraints/supervision.js';
+import { travel } from './constraints/travel.js';
 import { travelRadius } from './constraints/travel-radius.js';
 import { unavailability } from './constraints/unavailability.js';
+import { uncovered } from './constraints/uncovered.js';
+import { underMinimum } from './constraints/under-minimum.js';
+import { uniqueAssignment } from './constraints/unique-assignment.js';
+import { unpreferred } from './constraints/unpreferred.js';
+import { weeklyHours } from './constraints/weekly-hours.js';
 import { Plan } from './plan.js';
 import { evaluatePlan } from './score.js';
 
@@ -15,6 +26,48 @@ export interface Change {
   worker: number;
 }
 export type Move = Change[];
+
+// The rules a move is scored by (the registry's non-pairwise hard rules and every soft term), called by name
+// rather than in a loop over the registry: such a loop makes each call site see ten different functions, so
+// V8 inlines none of them. Same rules in the same order, so the same sums to the last bit (checked: the same
+// plan for a seed and move budget) and 25 % more moves per second on ex-medium (4.5M against 3.6M in 8 s,
+// one thread). `model.test.ts` holds these four to the registry.
+
+function hardAssign(plan: Plan, shift: number, worker: number, sum: number): number {
+  sum += uniqueAssignment.deltaAssign(plan, shift, worker);
+  sum += demand.deltaAssign(plan, shift, worker);
+  sum += rest.deltaAssign(plan, shift, worker);
+  sum += weeklyHours.deltaAssign(plan, shift, worker);
+  return sum + supervision.deltaAssign(plan, shift, worker);
+}
+
+function hardUnassign(plan: Plan, shift: number, worker: number, sum: number): number {
+  sum += uniqueAssignment.deltaUnassign(plan, shift, worker);
+  sum += demand.deltaUnassign(plan, shift, worker);
+  sum += rest.deltaUnassign(plan, shift, worker);
+  sum += weeklyHours.deltaUnassign(plan, shift, worker);
+  return sum + supervision.deltaUnassign(plan, shift, worker);
+}
+
+function softAssign(plan: Plan, shift: number, worker: number, sum: number): number {
+  sum += uncovered.deltaAssign(plan, shift, worker);
+  sum += travel.deltaAssign(plan, shift, worker);
+  sum += unpreferred.deltaAssign(plan, shift, worker);
+  sum += overDesired.deltaAssign(plan, shift, worker);
+  sum += underMinimum.deltaAssign(plan, shift, worker);
+  return sum + cost.deltaAssign(plan, shift, worker);
+}
+
+function softUnassign(plan: Plan, shift: number, worker: number, sum: number): number {
+  sum += uncovered.deltaUnassign(plan, shift, worker);
+  sum += travel.deltaUnassign(plan, shift, worker);
+  sum += unpreferred.deltaUnassign(plan, shift, worker);
+  sum += overDesired.deltaUnassign(plan, shift, worker);
+  sum += underMinimum.deltaUnassign(plan, shift, worker);
+  return sum + cost.deltaUnassign(plan, shift, worker);
+}
+
+export const moveDeltas = { hardAssign, hardUnassign, softAssign, softUnassign };
 
 /** A set of small integers with O(1) add, delete and uniform pick. */
 class IndexSet {
@@ -184,8 +237,6 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
   readonly candidates: Int32Array[];
   private readonly open: IndexSet;
   private readonly filled: IndexSet;
-  private readonly dynamicHard: RegionalConstraint[];
-  private readonly soft: RegionalConstraint[];
   private current: Score;
   private lastMove: Move | undefined;
   /** Reused for every deltaOf answer (read at once by its callers): one object per move showed in profiles. */
@@ -216,8 +267,6 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
     for (let place = 0; place < places; place++) {
       if (this.placePinned[place] === 0 && this.candidates[this.placeShift[place]!]!.length > 0) this.open.add(place);
     }
-    this.dynamicHard = hardConstraints.filter((c) => !c.isPairwise);
-    this.soft = [...softConstraints];
     this.current = evaluatePlan(this.plan).score;
   }
 
@@ -371,8 +420,8 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
       const shift = this.placeShift[place]!;
       const old = this.placeWorker[place]!;
       if (old < 0) continue;
-      for (const c of this.dynamicHard) hard += c.deltaUnassign(plan, shift, old);
-      for (const c of this.soft) soft += c.deltaUnassign(plan, shift, old);
+      hard = hardUnassign(plan, shift, old, hard);
+      soft = softUnassign(plan, shift, old, soft);
       plan.remove(shift, old);
       undo[2 * removedCount] = shift;
       undo[2 * removedCount++ + 1] = old;
@@ -382,12 +431,11 @@ export class RegionalModel implements SearchModel<Move, Int32Array> {
       const { place, worker } = move[k]!;
       if (worker < 0) continue;
       const shift = this.placeShift[place]!;
-      let addHard = 0;
-      for (const c of this.dynamicHard) addHard += c.deltaAssign(plan, shift, worker);
+      const addHard = hardAssign(plan, shift, worker, 0);
       hard += addHard;
       // Additions come after all removals, so a hard increase here can no longer be undone by this move.
       if (addHard > 0) { isRejected = true; break; }
-      for (const c of this.soft) soft += c.deltaAssign(plan, shift, worker);
+      soft = softAssign(plan, shift, worker, soft);
       // The last change is read by no later one, so it need not enter the plan.
       if (k === move.length - 1) break;
       plan.add(shift, worker);
