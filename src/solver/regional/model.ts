@@ -28,10 +28,11 @@ export interface Change {
 export type Move = Change[];
 
 // The rules a move is scored by (the registry's non-pairwise hard rules and every soft term), called by name
-// rather than in a loop over the registry: such a loop makes each call site see ten different functions, so
-// V8 inlines none of them. Same rules in the same order, so the same sums to the last bit (checked: the same
-// plan for a seed and move budget) and 25 % more moves per second on ex-medium (4.5M against 3.6M in 8 s,
-// one thread). `model.test.ts` holds these four to the registry.
+// rather than in a loop over the registry: in such a loop one call site sees five or six different functions,
+// more than V8 inlines there (four), so it inlined none. Hence four written-out functions of the same shape.
+// Same rules in the same order, so the same sums to the last bit (checked: the same plan for a seed and move
+// budget) and 25 % more moves per second on ex-medium (4.5M against 3.6M in 8 s, one thread).
+// `model.test.ts` holds these four to the registry.
 
 function hardAssign(plan: Plan, shift: number, worker: number, sum: number): number {
   sum += uniqueAssignment.deltaAssign(plan, shift, worker);
