@@ -40,6 +40,11 @@ export type RunOptions = {
   shouldStop?: () => boolean;
   /** A start: one value per column (HiGHS checks it and keeps it as the incumbent when feasible). */
   start?: Float64Array;
+  /**
+   * With a start: stop at the first solution better than it (status `interrupted`) instead of proving the
+   * optimum; the large-neighbourhood steps take that and move on to the next sub-model.
+   */
+  stopWhenBetterThanStart?: boolean;
   /** Also return the row duals (meaningful for an LP, e.g. a column-generation master). */
   withRowDuals?: boolean;
 };
@@ -105,19 +110,24 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
       }
     }
     const { onImprovement, shouldStop } = options;
+    const isStoppedWhenBetter = start !== undefined && options.stopWhenBetterThanStart === true;
+    const sign = mip.sense === 'maximize' ? -1 : 1;
+    const tolerance = 1e-6 * Math.max(1, Math.abs(startObjective));
+    let isBetterFound = false;
     const callbackType = highs.constants.callbackType;
     const run = model.run({
       ...((onImprovement || start) && {
         [callbackType.mipImprovingSolution]: (event) => {
           const objective = event.data.mip_primal_bound ?? event.data.objective_function_value;
-          if (start && isStartUsed === undefined) isStartUsed = objective !== undefined && Math.abs(objective - startObjective) <= 1e-6 * Math.max(1, Math.abs(startObjective));
+          if (start && isStartUsed === undefined) isStartUsed = objective !== undefined && Math.abs(objective - startObjective) <= tolerance;
+          if (objective !== undefined && sign * (objective - startObjective) < -tolerance) isBetterFound = true;
           if (objective !== undefined) onImprovement?.({ objective, bound: event.data.mip_dual_bound ?? null, seconds: seconds() });
           return undefined;
         },
       }),
-      ...(shouldStop && {
+      ...((shouldStop || isStoppedWhenBetter) && {
         [callbackType.mipInterrupt]: (event) => {
-          if (shouldStop()) event.interrupt();
+          if ((isStoppedWhenBetter && isBetterFound) || shouldStop?.() === true) event.interrupt();
           return undefined;
         },
       }),
@@ -130,7 +140,6 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
     // Presolve can solve a model outright before it reports the start; a feasible start then counts as used
     // when the answer is no worse than it.
     if (start && isStartUsed !== true) {
-      const sign = mip.sense === 'maximize' ? -1 : 1;
       isStartUsed = hasSolution && isFeasible(mip, start) && sign * (model.getObjectiveValue() - startObjective) <= 1e-6 * Math.max(1, Math.abs(startObjective));
     }
     return {

@@ -90,6 +90,25 @@ describe('LargeNeighbourhoodSearch', () => {
     }
   });
 
+  it('has HiGHS stop at the first solution better than the start when asked, instead of proving the optimum', async () => {
+    const problem = compileOrThrow(generateProblem({ seed: 7, workers: 20, days: 7 }));
+    const model = new RegionalModel(problem);
+    const all = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
+    // The empty plan, everything free: a feasible start far from the optimum.
+    const { mip, start } = buildRegionalMip(problem, model.candidates, { plan: model.plan, shifts: all(problem.shiftIds.length), workers: all(problem.workerIds.length) });
+    assert.ok(start);
+    let startObjective = mip.offset ?? 0;
+    for (let c = 0; c < mip.numCols; c++) startObjective += mip.colCost[c]! * start[c]!;
+    const highs = await getHighs();
+    const first = runHighs(highs, mip, { timeLimitSeconds: 30, start, stopWhenBetterThanStart: true });
+    const proven = runHighs(highs, mip, { timeLimitSeconds: 30, start });
+    assert.equal(first.status, 'interrupted');
+    assert.equal(first.isStartUsed, true);
+    assert.ok(first.objective !== null && first.objective < startObjective - 1, `${first.objective} vs start ${startObjective}`);
+    assert.equal(proven.status, 'optimal');
+    assert.ok(proven.objective !== null && proven.objective <= first.objective + 1e-6);
+  });
+
   it('gives the same plan for a seed when the local search and the steps are budgeted', async () => {
     const problem = compileOrThrow(generateProblem({ seed: 8, workers: 30, days: 10 }));
     const run = () => searchThread(problem, { timeLimitMs: 600_000, maxIterations: 5000, lnsSteps: 6, seed: 4 });

@@ -179,7 +179,7 @@ export class LargeNeighbourhoodSearch {
     let result: ReturnType<typeof runHighs>;
     try {
       result = runHighs(this.highs, mip, {
-        timeLimitSeconds: this.stepSeconds, mipRelGap: 1e-9, ...(start && { start }),
+        timeLimitSeconds: this.stepSeconds, mipRelGap: 1e-9, ...(start && { start, stopWhenBetterThanStart: true }),
         highsOptions: { ...(this.options.maxNodes !== undefined && { mip_max_nodes: this.options.maxNodes }), random_seed: rng.nextInt(1 << 30) },
       });
     } catch {
