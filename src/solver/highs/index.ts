@@ -23,6 +23,8 @@
 //   getHighs(), runHighs(highs, mip, options)   the same solve synchronously on the calling thread, for
 //                                       callers that are already off the main thread or solve many small
 //                                       models (no worker start per solve)
+//   options.stopWhenBetterThanStart?    with a start: stop at the first better solution ('interrupted')
+//   objectiveOf(mip, values)            the objective of column values, offset included
 //
 // Why a worker: HiGHS 1.15 (npm `highs`) is single-threaded WebAssembly and its solve is
 // synchronous, so in the main thread it would block the event loop for the whole time limit.
@@ -35,7 +37,7 @@ import type { SparseMip } from './sparse-mip.js';
 export { createMipBuilder } from './sparse-mip.js';
 export type { MipBuilder, MipColumn, SparseMip } from './sparse-mip.js';
 export type { MipResult, MipStatus, HighsOptionValue, RunOptions } from './run-highs.js';
-export { getHighs, runHighs } from './run-highs.js';
+export { getHighs, objectiveOf, runHighs } from './run-highs.js';
 
 export type SolveMipOptions = Omit<RunOptions, 'onImprovement' | 'shouldStop'> & {
   onProgress?: (progress: { objective: number; bound: number | null; seconds: number }) => void;

@@ -140,7 +140,7 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
     // Presolve can solve a model outright before it reports the start; a feasible start then counts as used
     // when the answer is no worse than it.
     if (start && isStartUsed !== true) {
-      isStartUsed = hasSolution && isFeasible(mip, start) && sign * (model.getObjectiveValue() - startObjective) <= 1e-6 * Math.max(1, Math.abs(startObjective));
+      isStartUsed = hasSolution && isFeasible(mip, start) && sign * (model.getObjectiveValue() - startObjective) <= tolerance;
     }
     return {
       status,
@@ -157,7 +157,8 @@ export function runHighs(highs: Highs, mip: SparseMip, options: RunOptions): Mip
   }
 }
 
-function objectiveOf(mip: SparseMip, values: Float64Array): number {
+/** The objective of the given column values, offset included. */
+export function objectiveOf(mip: SparseMip, values: Float64Array): number {
   let objective = mip.offset ?? 0;
   for (let c = 0; c < mip.numCols; c++) objective += mip.colCost[c]! * values[c]!;
   return objective;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRng } from '../core/index.js';
-import { getHighs, runHighs } from '../highs/index.js';
+import { getHighs, objectiveOf, runHighs } from '../highs/index.js';
 import { compileOrThrow } from './compile.js';
 import { constructGreedy } from './construct.js';
 import { generateProblem } from './generate.js';
@@ -52,8 +52,7 @@ describe('LargeNeighbourhoodSearch', () => {
       const hood = lns.chooseNeighbourhood(rng);
       const { mip, start } = buildRegionalMip(problem, model.candidates, { plan: model.plan, shifts: hood.shifts, workers: hood.workers });
       assert.ok(start && start.length === mip.numCols);
-      let startObjective = mip.offset ?? 0;
-      for (let c = 0; c < mip.numCols; c++) startObjective += mip.colCost[c]! * start[c]!;
+      const startObjective = objectiveOf(mip, start);
       // With no time at all HiGHS searches nothing: its answer is the start when it took it, and none otherwise.
       const result = runHighs(highs, mip, { timeLimitSeconds: 0, start });
       assert.equal(result.isStartUsed, true, `step ${k}: start refused`);
@@ -97,8 +96,7 @@ describe('LargeNeighbourhoodSearch', () => {
     // The empty plan, everything free: a feasible start far from the optimum.
     const { mip, start } = buildRegionalMip(problem, model.candidates, { plan: model.plan, shifts: all(problem.shiftIds.length), workers: all(problem.workerIds.length) });
     assert.ok(start);
-    let startObjective = mip.offset ?? 0;
-    for (let c = 0; c < mip.numCols; c++) startObjective += mip.colCost[c]! * start[c]!;
+    const startObjective = objectiveOf(mip, start);
     const highs = await getHighs();
     const first = runHighs(highs, mip, { timeLimitSeconds: 30, start, stopWhenBetterThanStart: true });
     const proven = runHighs(highs, mip, { timeLimitSeconds: 30, start });

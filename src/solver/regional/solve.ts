@@ -207,8 +207,8 @@ export async function searchThread(problem: CompiledProblem, options: ThreadOpti
   if (steps === 0) return searchInThread(problem, options, start);
   const model = startModel(problem, options, clock, start);
   const remaining = (): number => options.timeLimitMs - (clock.now() - startedAt);
-  const stopAfterIdle = Math.max(LNS_MIN_AFTER_IDLE, LNS_AFTER_IDLE_PER_PLACE * model.placeWorker.length);
   const places = model.placeWorker.length;
+  const stopAfterIdle = Math.max(LNS_MIN_AFTER_IDLE, LNS_AFTER_IDLE_PER_PLACE * places);
   const localSearch = runLocalSearch(model, {
     ...localSearchOptions(options, clock, remaining(), places),
     ...(!isBudgeted && { stopAfterIdle, maxIterations: LNS_AFTER_MOVES_PER_PLACE * places }),
