@@ -4,7 +4,8 @@ import {
   addScores, compareScores, createRng, createStepClock, formatScore, isBetter, isFeasible, runLocalSearch, runPortfolio, seedOfThread,
   ZERO_SCORE, type Acceptance,
 } from './index.js';
-import { optimumOf, runPortfolioTask, ToyModel, type reportThread, type ToyInput } from './toy-model.fixture.js';
+import { optimumOf, runPortfolioTask, ToyModel, type greetPeers, type reportThread, type ToyInput } from './toy-model.fixture.js';
+import { createPeerPorts, Peers } from './peers.js';
 
 function buildToyInput(seed: number, n = 40): ToyInput {
   const rng = createRng(seed);
@@ -129,5 +130,29 @@ describe('runPortfolio', () => {
     const plain = await runPortfolio<ToyInput, ReturnType<typeof runPortfolioTask>>({ moduleUrl, input, threads: 1, seed: 11 });
     const inWorker = await runPortfolio<ToyInput, ReturnType<typeof runPortfolioTask>>({ moduleUrl, input, threads: 1, seed: 11, isolated: true });
     assert.deepEqual(inWorker.results, plain.results);
+  });
+
+  it('connects the threads: each can tell every other something while it runs, and one thread has no peers', async () => {
+    const moduleUrl = new URL('./toy-model.fixture.ts', import.meta.url).href;
+    const three = await runPortfolio<null, ReturnType<typeof greetPeers>>({ moduleUrl, exportName: 'greetPeers', input: null, threads: 3, seed: 1 });
+    assert.deepEqual(three.results.map((r) => r.peers), [2, 2, 2]);
+    assert.deepEqual(three.results.map((r) => r.heard), [[1, 2], [0, 2], [0, 1]]);
+    const one = await runPortfolio<null, ReturnType<typeof greetPeers>>({ moduleUrl, exportName: 'greetPeers', input: null, threads: 1, seed: 1, isolated: true });
+    assert.equal(one.best.peers, 0);
+  });
+});
+
+describe('Peers', () => {
+  it('reads what the others sent without yielding to the event loop, oldest first, each message once', () => {
+    const ports = createPeerPorts(3);
+    const [a, b, c] = ports.map((p) => new Peers(p));
+    a!.broadcast({ n: 1 });
+    a!.broadcast({ n: 2 });
+    c!.broadcast({ n: 3 });
+    assert.deepEqual(b!.receive(), [{ n: 1 }, { n: 2 }, { n: 3 }]);
+    assert.deepEqual(b!.receive(), []);
+    assert.deepEqual(c!.receive(), [{ n: 1 }, { n: 2 }]);
+    assert.deepEqual(a!.receive(), [{ n: 3 }]);
+    for (const p of [a, b, c]) p!.close();
   });
 });

@@ -14,9 +14,11 @@
  *     hill-climbing), restartAfterIdle?, stopAfterIdle?, targetScore?, shouldStop?, onProgress?, progressIntervalMs?
  *     The model holds the best solution on return.
  *   runPortfolio({ moduleUrl, exportName?, input, threads, seed, isolated?, signal?, onProgress? })
- *     runs the exported PortfolioTask(input, { seed, threadIndex, shouldStop, onProgress }) once per thread
+ *     runs the exported PortfolioTask(input, { seed, threadIndex, shouldStop, onProgress, peers? }) once per thread
  *     (worker_threads when threads > 1, or always when isolated) with seedOfThread(seed, i) and returns
- *     { best, bestThread, results }.
+ *     { best, bestThread, results }. With more than one thread the context also has `peers`:
+ *   Peers                                      broadcast(message) to the other threads, receive() what they sent,
+ *                                              without waiting (createPeerPorts(n) wires n threads)
  */
 export { createRng, type Rng } from './rng.js';
 export { createStepClock, systemClock, type Clock } from './clock.js';
@@ -28,3 +30,4 @@ export {
 export {
   runPortfolio, seedOfThread, type PortfolioOptions, type PortfolioResult, type PortfolioTask, type PortfolioTaskContext,
 } from './portfolio.js';
+export { createPeerPorts, Peers } from './peers.js';

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import { createPeerPorts, type Peers } from './peers.js';
 import { compareScores, type Score } from './score.js';
 import type { SearchProgress } from './search.js';
 
@@ -7,6 +8,8 @@ export interface PortfolioTaskContext {
   threadIndex: number;
   shouldStop: () => boolean;
   onProgress: (progress: SearchProgress) => void;
+  /** The other threads of the portfolio (none when it runs one thread). */
+  peers?: Peers;
 }
 
 /** One independent search, run in its own thread; it rebuilds its model from the structured-cloneable input. */
@@ -63,9 +66,10 @@ export async function runPortfolio<Input, Result extends { score: Score }>(optio
     const stop = new Int32Array(new SharedArrayBuffer(4));
     const onAbort = (): void => { Atomics.store(stop, 0, 1); };
     options.signal?.addEventListener('abort', onAbort);
+    const ports = createPeerPorts(threads);
     try {
       results = await Promise.all(Array.from({ length: threads }, (_, threadIndex) => runInWorker<Input, Result>({
-        moduleUrl: options.moduleUrl, exportName, input: options.input, seed: seedOfThread(options.seed, threadIndex), threadIndex, stop,
+        moduleUrl: options.moduleUrl, exportName, input: options.input, seed: seedOfThread(options.seed, threadIndex), threadIndex, stop, ports: ports[threadIndex]!,
       }, (p) => options.onProgress?.(threadIndex, p))));
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
@@ -85,6 +89,7 @@ interface WorkerJob<Input> {
   seed: number;
   threadIndex: number;
   stop: Int32Array;
+  ports: MessagePort[];
 }
 
 type WorkerMessage<Result> =
@@ -94,7 +99,7 @@ type WorkerMessage<Result> =
 
 function runInWorker<Input, Result>(job: WorkerJob<Input>, onProgress: (p: SearchProgress) => void): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./portfolio-worker.mjs', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('./portfolio-worker.mjs', import.meta.url), { workerData: job, transferList: job.ports });
     let isSettled = false;
     worker.on('message', (message: WorkerMessage<Result>) => {
       if (message.type === 'progress') onProgress(message.progress);

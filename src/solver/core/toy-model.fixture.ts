@@ -74,3 +74,14 @@ export function runPortfolioTask(input: ToyInput, context: PortfolioTaskContext)
 export function reportThread(_input: unknown, context: PortfolioTaskContext): { score: Score; isMainThread: boolean; seed: number } {
   return { score: { hard: 0, soft: 0 }, isMainThread, seed: context.seed };
 }
+
+/** Tells every other thread its index and collects theirs (waiting up to 10 s), through the portfolio's peers. */
+export function greetPeers(_input: unknown, context: PortfolioTaskContext): { score: Score; heard: number[]; peers: number } {
+  const peers = context.peers;
+  if (!peers) return { score: { hard: 0, soft: 0 }, heard: [], peers: 0 };
+  peers.broadcast(context.threadIndex);
+  const heard: number[] = [];
+  const until = Date.now() + 10_000;
+  while (heard.length < peers.count && Date.now() < until) heard.push(...(peers.receive() as number[]));
+  return { score: { hard: 0, soft: 0 }, heard: heard.sort((a, b) => a - b), peers: peers.count };
+}

@@ -89,6 +89,21 @@ describe('LargeNeighbourhoodSearch', () => {
     }
   });
 
+  it('anchors every neighbourhood in its thread\'s part of the horizon when given one', async () => {
+    const problem = compileOrThrow(generateProblem({ seed: 6, workers: 60, days: 14 }));
+    const model = new RegionalModel(problem);
+    constructGreedy(model);
+    const span = { from: problem.horizonStart + 10 * 86_400_000, to: Number.POSITIVE_INFINITY };
+    const lns = new LargeNeighbourhoodSearch(model, await getHighs(), { stepSeconds: 30, maxNodes: 500, anchorSpan: span });
+    const rng = createRng(9);
+    for (let k = 0; k < 40; k++) {
+      const hood = lns.chooseNeighbourhood(rng);
+      // Windows are at most three days unless they had to grow: each reaches into the span.
+      const lastStart = Math.max(...Array.from(hood.shifts, (s) => problem.shiftStart[s]!));
+      assert.ok(lastStart >= span.from, `hood ${k} ends before the span`);
+    }
+  });
+
   it('has HiGHS stop at the first solution better than the start when asked, instead of proving the optimum', async () => {
     const problem = compileOrThrow(generateProblem({ seed: 7, workers: 20, days: 7 }));
     const model = new RegionalModel(problem);

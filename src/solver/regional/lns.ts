@@ -16,6 +16,10 @@ export interface LnsOptions {
   stepSeconds: number;
   /** Branch-and-bound nodes per sub-model; bounds the work so a budgeted run does not depend on wall time. */
   maxNodes?: number;
+  /** Called with each move a step is about to apply (the plan still as before it). */
+  onApply?: (move: Move) => void;
+  /** Anchor neighbourhoods only on shifts that start in [from, to) (threads that share a plan split it). */
+  anchorSpan?: { from: number; to: number };
 }
 
 export interface LnsStep {
@@ -89,8 +93,13 @@ export class LargeNeighbourhoodSearch {
     const horizon = p.horizonEnd - p.horizonStart;
     const isWholeHorizon = rng.nextFloat() < WHOLE_HORIZON_SHARE;
     let length = isWholeHorizon ? horizon : Math.min(horizon, (1 + rng.nextInt(3)) * DAY_MS);
-    const openPlace = rng.nextFloat() < 0.5 ? this.model.pickOpenPlace(rng) : -1;
-    const anchor = openPlace >= 0 ? this.model.placeShift[openPlace]! : -1;
+    const openPlace = rng.nextFloat() < 0.5 ? this.pickOpenPlace(rng) : -1;
+    let anchor = openPlace >= 0 ? this.model.placeShift[openPlace]! : -1;
+    const span = this.options.anchorSpan;
+    if (anchor < 0 && span) {
+      const inSpan = this.byStart.subarray(this.lowerBound(this.byStart, span.from), this.lowerBound(this.byStart, span.to));
+      if (inSpan.length > 0) anchor = rng.pick(inSpan);
+    }
     const earliest = anchor >= 0 ? Math.max(p.horizonStart, p.shiftStart[anchor]! - length + 1) : p.horizonStart;
     const latest = anchor >= 0 ? Math.min(p.horizonEnd - length, p.shiftStart[anchor]!) : p.horizonEnd - length;
     let from = earliest + rng.nextFloat() * Math.max(0, latest - earliest);
@@ -114,6 +123,18 @@ export class LargeNeighbourhoodSearch {
     const shifts = this.byStart.subarray(this.lowerBound(this.byStart, from), this.lowerBound(this.byStart, to));
     if (shifts.length === 0) return { shifts, workers: new Int32Array(0), columns: 0 };
     return { shifts, ...this.connectedWorkers(rng, anchor >= 0 ? anchor : rng.pick(shifts), from, to) };
+  }
+
+  /** A random open place (in the anchor span, when there is one), or -1. */
+  private pickOpenPlace(rng: Rng): number {
+    const span = this.options.anchorSpan;
+    for (let tries = 0; tries < (span ? 8 : 1); tries++) {
+      const place = this.model.pickOpenPlace(rng);
+      if (place < 0) return -1;
+      const start = this.problem.shiftStart[this.model.placeShift[place]!]!;
+      if (!span || (start >= span.from && start < span.to)) return place;
+    }
+    return -1;
   }
 
   /** A worker's candidate pairs with shifts that start in [from, to). */
@@ -194,6 +215,7 @@ export class LargeNeighbourhoodSearch {
     if (move.length === 0) return { ...none, isSolved, columns: mip.numCols, isStartUsed };
     const delta = model.deltaOf(move);
     if (delta.hard > 0 || (delta.hard === 0 && delta.soft > 0)) return { ...none, isSolved, columns: mip.numCols, isStartUsed };
+    this.options.onApply?.(move);
     model.applyMove(move);
     return { delta: { hard: delta.hard, soft: delta.soft }, isSolved, columns: mip.numCols, isStartUsed };
   }

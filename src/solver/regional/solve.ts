@@ -1,5 +1,5 @@
 import {
-  createRng, runLocalSearch, runPortfolio, systemClock, type Acceptance, type Clock, type PortfolioTaskContext, type Score, type SearchOptions,
+  createRng, runLocalSearch, runPortfolio, systemClock, type Acceptance, type Clock, type PortfolioTaskContext, type Peers, type Score, type SearchOptions,
   type SearchProgress,
 } from '../core/index.js';
 import { getHighs } from '../highs/index.js';
@@ -7,7 +7,8 @@ import { compileOrThrow, type CompiledProblem } from './compile.js';
 import { constructGreedy } from './construct.js';
 import { SOLUTION_FORMAT, type ScoreBreakdown, type SolutionDocument } from './documents.js';
 import { LargeNeighbourhoodSearch } from './lns.js';
-import { buildCandidates, DEFAULT_MOVE_MIX, RegionalModel } from './model.js';
+import { buildCandidates, DEFAULT_MOVE_MIX, RegionalModel, type Move } from './model.js';
+import { PlanExchange } from './share.js';
 import { Plan } from './plan.js';
 import { evaluatePlan } from './score.js';
 
@@ -94,7 +95,7 @@ function lateAcceptanceHistory(places: number): number {
 /** Up to this many places the longer history: measured at 863 (better) and 23,000 (worse) only. */
 const LONG_HISTORY_MAX_PLACES = 5000;
 
-type ThreadOptions = SolveOptions & { seed: number; shouldStop?: () => boolean };
+type ThreadOptions = SolveOptions & { seed: number; shouldStop?: () => boolean; peers?: Peers; threadIndex?: number };
 
 /** Share of the time limit by which construction should be done (it speeds up when behind; see construct.ts). */
 const CONSTRUCTION_SHARE = 0.6;
@@ -214,19 +215,26 @@ export async function searchThread(problem: CompiledProblem, options: ThreadOpti
     ...(!isBudgeted && { stopAfterIdle, maxIterations: LNS_AFTER_MOVES_PER_PLACE * places }),
   });
   let iterations = localSearch.iterations;
+  // Threads share one plan from here on (see share.ts); not in a budgeted run, which must be reproducible.
+  const exchange = !isBudgeted && options.peers ? new PlanExchange(model, options.peers, options.threadIndex ?? 0) : undefined;
+  exchange?.offer();
   // Loading HiGHS and a first step take a while; with less time than this left the steps would overrun, so
   // a local search stopped by its move count (a slow machine) carries on to the end instead.
   const isHandedOver = !isBudgeted && (localSearch.stopReason === 'idle' || localSearch.stopReason === 'iterations');
   if (isHandedOver && remaining() <= LNS_MIN_REMAINING_MS && localSearch.stopReason === 'iterations') {
     iterations += runLocalSearch(model, localSearchOptions(options, clock, remaining(), places)).iterations;
   } else if ((isHandedOver && remaining() > LNS_MIN_REMAINING_MS) || (isBudgeted && localSearch.stopReason === 'iterations')) {
-    const lns = new LargeNeighbourhoodSearch(model, await getHighs(), { stepSeconds: LNS_STEP_SECONDS, ...(isBudgeted && { maxNodes: LNS_MAX_NODES }) });
+    const lns = new LargeNeighbourhoodSearch(model, await getHighs(), {
+      stepSeconds: LNS_STEP_SECONDS, ...(isBudgeted && { maxNodes: LNS_MAX_NODES }), ...(exchange && { onApply: (move: Move) => exchange.publish(move) }),
+      ...(exchange && options.peers && { anchorSpan: anchorSpan(problem, options.threadIndex ?? 0, options.peers.count + 1) }),
+    });
     const rng = createRng(options.seed ^ 0x5bd1e995);
     for (let k = 0; k < steps && remaining() > 0 && options.shouldStop?.() !== true; k++) {
       // A budgeted run bounds each step by nodes only (the time limit is a safety net), so it is reproducible.
       // HiGHS looks at its clock only now and then: a step gets at most half the time left.
       lns.stepSeconds = isBudgeted ? 30 * LNS_STEP_SECONDS : Math.min(LNS_STEP_SECONDS, remaining() / 2000);
       if (!isBudgeted && remaining() < LNS_MIN_STEP_MS) break;
+      exchange?.absorb();
       lns.step(rng);
       iterations++;
       options.onProgress?.({ elapsedMs: clock.now() - startedAt, iterations, best: model.score(), current: model.score(), threadIndex: 0 });
@@ -234,6 +242,20 @@ export async function searchThread(problem: CompiledProblem, options: ThreadOpti
   }
   model.rescore();
   return { score: model.score(), assignments: model.assignments(), iterations };
+}
+
+/**
+ * The part of the horizon a thread anchors its neighbourhoods in when the threads share a plan: with the
+ * same anchors they found the same improvements (the same sub-model's optimum) at the same time, and one
+ * thread's moves no longer fitted the other's plan (ex-medium, seeds 1–8: 295,376 without the split,
+ * 295,225 with it). The first and last parts reach past the horizon's ends.
+ */
+export function anchorSpan(p: CompiledProblem, thread: number, threads: number): { from: number; to: number } {
+  const part = (p.horizonEnd - p.horizonStart) / threads;
+  return {
+    from: thread === 0 ? Number.NEGATIVE_INFINITY : p.horizonStart + part * thread,
+    to: thread === threads - 1 ? Number.POSITIVE_INFINITY : p.horizonStart + part * (thread + 1),
+  };
 }
 
 /** Portfolio entry point: each worker thread compiles the document and searches from the shared start. */
@@ -245,6 +267,7 @@ export async function runPortfolioTask(input: TaskInput, context: PortfolioTaskC
   }
   return searchThread(compileOrThrow(input.document), {
     ...input.options, timeLimitMs: Math.max(0, input.deadlineEpochMs - Date.now() - input.finishMs), seed: context.seed, shouldStop: context.shouldStop, onProgress: context.onProgress,
+    threadIndex: context.threadIndex, ...(context.peers && { peers: context.peers }),
   }, input.start);
 }
 
