@@ -184,11 +184,15 @@ const LNS_MIN_AFTER_IDLE = 100_000;
  * Moves per place after which the steps take over even when the local search has not stalled. Worth it since
  * the steps stop at the first better solution of each sub-model (2026-11-24): ex-medium, two threads, 10 s,
  * seeds 1–8, mean: 600 → 295,985, 1,000 → 295,358, 1,200 → 295,386 (seeds 9–16: 295,435), 1,500 → 295,411,
- * 2,200 → 295,441, 3,000 → 295,530, against 295,830 with the idle rule alone. Counting moves rather than
- * time keeps the rule independent of the machine and of the problem's size: on ex-large (23,000 places) a
- * thread makes about 180 moves per place in 30 s, so the local search keeps the whole limit there.
+ * 2,200 → 295,441, 3,000 → 295,530, against 295,830 with the idle rule alone. Measured again once the
+ * threads shared one plan during the steps (share.ts), seeds 1–8: 800 → 295,786, 1,200 → 295,211–295,334
+ * (three runs), 1,600 → 295,194, 2,000 → 295,072 (seeds 9–16: 295,349 against 295,455 with 1,200),
+ * 2,500 → 295,263; 2,000 on one thread and 1,000 on the other (its steps starting early) 295,437. Counting
+ * moves rather than time keeps the rule independent of the machine and of the problem's size: on ex-large
+ * (23,000 places) a thread makes about 180 moves per place in 30 s, so the local search keeps the whole
+ * limit there.
  */
-const LNS_AFTER_MOVES_PER_PLACE = 1200;
+const LNS_AFTER_MOVES_PER_PLACE = 2000;
 const LNS_STEP_SECONDS = 2;
 const LNS_MIN_REMAINING_MS = 2000;
 const LNS_MIN_STEP_MS = 200;
