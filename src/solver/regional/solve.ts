@@ -243,6 +243,8 @@ export async function searchThread(problem: CompiledProblem, options: ThreadOpti
       iterations++;
       options.onProgress?.({ elapsedMs: clock.now() - startedAt, iterations, best: model.score(), current: model.score(), threadIndex: 0 });
     }
+    // The other threads' last moves.
+    exchange?.absorb();
   }
   model.rescore();
   return { score: model.score(), assignments: model.assignments(), iterations };
