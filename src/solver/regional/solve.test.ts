@@ -4,7 +4,9 @@ import { describe, it } from 'node:test';
 import { compileOrThrow } from './compile.js';
 import type { ProblemDocument } from './documents.js';
 import { generateProblem } from './generate.js';
-import { buildCandidates } from './model.js';
+import { createStepClock } from '../core/index.js';
+import { constructGreedy } from './construct.js';
+import { buildCandidates, RegionalModel } from './model.js';
 import { solveRegionalMip } from './mip.js';
 import { runPortfolioTask, searchThread, solveProblem } from './solve.js';
 
@@ -61,6 +63,21 @@ describe('a search thread', () => {
     assert.deepEqual(late.assignments, start.assignments);
     assert.equal(late.iterations, 0);
     assert.equal(late.score.hard, Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('searchThread', () => {
+  it('keeps searching locally when its move count is reached with too little time left for the steps', async () => {
+    // On a step clock (1 ms per reading; the local search reads it every 64 moves) ex-small's 77 places reach
+    // the count of 2,000 moves per place after about 2.4 s of a 3.5 s limit: under the 2 s the steps need.
+    const problem = compileOrThrow(exSmall());
+    const model = new RegionalModel(problem);
+    constructGreedy(model);
+    const count = 2000 * model.placeWorker.length;
+    const result = await searchThread(problem, { timeLimitMs: 3500, seed: 1, clock: createStepClock(1) }, model);
+    // Stopping at the count would return exactly `count` moves; the remaining ~1 s is about 70,000 more.
+    assert.ok(result.iterations > count + 20_000, `${result.iterations} moves for a count of ${count}`);
+    assert.equal(result.score.hard, 0);
   });
 });
 
