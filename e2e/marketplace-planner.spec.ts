@@ -199,6 +199,8 @@ describe('the planner’s marketplace', () => {
     await shot(planner, 'marketplace-swap-approval.png');
     await waiting.getByTestId('swap-approve').click();
     assert.equal(await text(planner, 'swap-approvals-message'), 'Goedgekeurd: de dienst is nu van Bram J..');
+    // The message can show a moment before the list is read again: wait for the approved swap to leave it.
+    await waiting.waitFor({ state: 'detached' });
     assert.equal(await waiting.count(), 0);
 
     await bram.goto(`${harness.baseUrl}/my-shifts`);
