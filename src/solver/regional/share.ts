@@ -2,7 +2,7 @@
 // reached by local search (all go on from the best of them), then every move a step applies, which the
 // others make too where it still fits their plan and does not worsen it. Without this the threads ran side
 // by side and the better plan won; with it they work on one plan, each on its own part of the horizon.
-import type { Peers, Score } from '../core/index.js';
+import { compareScores, type Peers, type Score } from '../core/index.js';
 import type { Change, Move, RegionalModel } from './model.js';
 
 export interface PlanMessage {
@@ -25,11 +25,13 @@ function planMessage(model: RegionalModel, thread: number): PlanMessage {
   return { type: 'plan', thread, score: { ...model.score() }, placeWorker: Int32Array.from(model.placeWorker) };
 }
 
-/** Whether plan `a` is better than `b`: lower score, ties to the lower thread, so every thread agrees. */
+/**
+ * Whether plan `a` is better than `b`, by the rule the portfolio picks its winner by (compareScores, soft
+ * ties within the spec's epsilon) with ties to the lower thread, so every thread agrees.
+ */
 function isBetterPlan(a: Pick<PlanMessage, 'score' | 'thread'>, b: Pick<PlanMessage, 'score' | 'thread'>): boolean {
-  if (a.score.hard !== b.score.hard) return a.score.hard < b.score.hard;
-  if (a.score.soft !== b.score.soft) return a.score.soft < b.score.soft;
-  return a.thread < b.thread;
+  const order = compareScores(a.score, b.score);
+  return order !== 0 ? order < 0 : a.thread < b.thread;
 }
 
 /** Makes the model's plan the given one (the same problem, so the same places and pins). */
@@ -105,7 +107,10 @@ export class PlanExchange {
   applied = 0;
   rejected = 0;
 
-  constructor(private readonly model: RegionalModel, private readonly peers: Peers, private readonly thread: number) {}
+  constructor(private readonly model: RegionalModel, private readonly peers: Peers, readonly thread: number) {}
+
+  /** How many threads share the plan, this one included. */
+  get threads(): number { return this.peers.count + 1; }
 
   /**
    * Sends this thread's plan to the others once its local search ends. Nobody waits for anybody: a thread

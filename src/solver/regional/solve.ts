@@ -229,8 +229,8 @@ export async function searchThread(problem: CompiledProblem, options: ThreadOpti
     iterations += runLocalSearch(model, localSearchOptions(options, clock, remaining(), places)).iterations;
   } else if ((isHandedOver && remaining() > LNS_MIN_REMAINING_MS) || (isBudgeted && localSearch.stopReason === 'iterations')) {
     const lns = new LargeNeighbourhoodSearch(model, await getHighs(), {
-      stepSeconds: LNS_STEP_SECONDS, ...(isBudgeted && { maxNodes: LNS_MAX_NODES }), ...(exchange && { onApply: (move: Move) => exchange.publish(move) }),
-      ...(exchange && options.peers && { anchorSpan: anchorSpan(problem, options.threadIndex ?? 0, options.peers.count + 1) }),
+      stepSeconds: LNS_STEP_SECONDS, ...(isBudgeted && { maxNodes: LNS_MAX_NODES }),
+      ...(exchange && { onApply: (move: Move) => exchange.publish(move), anchorSpan: anchorSpan(problem, exchange.thread, exchange.threads) }),
     });
     const rng = createRng(options.seed ^ 0x5bd1e995);
     for (let k = 0; k < steps && remaining() > 0 && options.shouldStop?.() !== true; k++) {
