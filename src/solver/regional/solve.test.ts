@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { createStepClock } from '../core/index.js';
 import { compileOrThrow } from './compile.js';
+import { constructGreedy } from './construct.js';
 import type { ProblemDocument } from './documents.js';
 import { generateProblem } from './generate.js';
-import { createStepClock } from '../core/index.js';
-import { constructGreedy } from './construct.js';
 import { buildCandidates, RegionalModel } from './model.js';
 import { solveRegionalMip } from './mip.js';
 import { runPortfolioTask, searchThread, solveProblem } from './solve.js';
@@ -64,9 +64,7 @@ describe('a search thread', () => {
     assert.equal(late.iterations, 0);
     assert.equal(late.score.hard, Number.POSITIVE_INFINITY);
   });
-});
 
-describe('searchThread', () => {
   it('keeps searching locally when its move count is reached with too little time left for the steps', async () => {
     // On a step clock (1 ms per reading; the local search reads it every 64 moves) ex-small's 77 places reach
     // the count of 2,000 moves per place after about 2.4 s of a 3.5 s limit: under the 2 s the steps need.
