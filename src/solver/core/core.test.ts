@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  addScores, compareScores, createRng, createStepClock, formatScore, isBetter, isFeasible, runLocalSearch, runPortfolio, seedOfThread,
+  addScores, compareScores, createRng, createStepClock, formatScore, isBetter, isFeasible, isWorsening, runLocalSearch, runPortfolio, seedOfThread,
   ZERO_SCORE, type Acceptance,
 } from './index.js';
 import { optimumOf, runPortfolioTask, ToyModel, type greetPeers, type reportThread, type ToyInput } from './toy-model.fixture.js';
@@ -49,6 +49,14 @@ describe('compareScores', () => {
     assert.equal(isFeasible({ hard: 0, soft: 9 }), true);
     assert.equal(isFeasible({ hard: 2, soft: 0 }), false);
     assert.equal(formatScore({ hard: 0, soft: 12.3456 }), '0hard/12.346soft');
+  });
+
+  it('calls a change worsening exactly, without the soft tolerance of a comparison', () => {
+    assert.equal(isWorsening({ hard: 1, soft: -1e9 }), true);
+    assert.equal(isWorsening({ hard: -1, soft: 1e9 }), false);
+    assert.equal(isWorsening({ hard: 0, soft: 1e-12 }), true);
+    assert.equal(isWorsening(ZERO_SCORE), false);
+    assert.equal(isWorsening({ hard: 0, soft: -5 }), false);
   });
 });
 

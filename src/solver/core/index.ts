@@ -5,7 +5,7 @@
  *   createRng(seed): Rng                       seeded sfc32; nextFloat(), nextInt(n), pick(items)
  *   Clock, systemClock, createStepClock(ms)    injectable time source (ms); a step clock makes time limits reproducible
  *   Score { hard, soft }                       lexicographic, lower is better; compareScores(a, b) < 0 when a is better
- *     compareScoreParts(aHard, aSoft, bHard, bSoft), ZERO_SCORE, isBetter, isFeasible, addScores, formatScore,
+ *     compareScoreParts(aHard, aSoft, bHard, bSoft), ZERO_SCORE, isBetter, isWorsening(delta) (exact), isFeasible, addScores, formatScore,
  *     SOFT_EPSILON (relative tolerance of soft ties)
  *   ConstraintInfo { id, name, level, weight?, description }   what a constraint registry exposes
  *   SearchModel<Move, Snapshot>                score(), proposeMove(rng), deltaOf(move), applyMove(move), capture(), restore(s)
@@ -22,7 +22,7 @@
  */
 export { createRng, type Rng } from './rng.js';
 export { createStepClock, systemClock, type Clock } from './clock.js';
-export { addScores, compareScoreParts, compareScores, formatScore, isBetter, isFeasible, SOFT_EPSILON, ZERO_SCORE, type Score } from './score.js';
+export { addScores, compareScoreParts, compareScores, formatScore, isBetter, isFeasible, isWorsening, SOFT_EPSILON, ZERO_SCORE, type Score } from './score.js';
 export type { ConstraintInfo } from './constraint.js';
 export {
   runLocalSearch, type Acceptance, type SearchModel, type SearchOptions, type SearchProgress, type SearchResult, type StopReason,

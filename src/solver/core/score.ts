@@ -29,6 +29,15 @@ export function isBetter(a: Score, b: Score): boolean {
   return compareScores(a, b) < 0;
 }
 
+/**
+ * Whether a move's change of score makes the plan worse: more hard penalty, or as much and more soft,
+ * compared exactly. Exact, unlike compareScores, because a step that is taken when no worse must never
+ * let the plan drift upwards by tolerated rounding, step after step.
+ */
+export function isWorsening(delta: Score): boolean {
+  return delta.hard > 0 || (delta.hard === 0 && delta.soft > 0);
+}
+
 export function isFeasible(score: Score): boolean {
   return score.hard <= 0;
 }

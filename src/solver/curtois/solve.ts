@@ -4,6 +4,7 @@
 import { systemClock, type Clock } from '../core/clock.js';
 import { createRng, type Rng } from '../core/rng.js';
 import { runLocalSearch, type Acceptance, type SearchProgress } from '../core/search.js';
+import { isWorsening } from '../core/score.js';
 import { getHighs } from '../highs/index.js';
 import { evaluateRoster } from './evaluate.js';
 import { createColumnGeneration } from './column-generation.js';
@@ -139,7 +140,7 @@ function replaceRoster(problem: CurtoisProblem, model: CurtoisSearchModel, roste
   const move = { kind: 'exact-repair' as const, employees, rows };
   const delta = model.deltaOf(move);
   // The registry has the last word on the hard rules, whatever produced the rows.
-  if (delta.hard > 0 || (delta.hard === 0 && delta.soft > 0)) return false;
+  if (isWorsening(delta)) return false;
   model.applyMove(move);
   return true;
 }

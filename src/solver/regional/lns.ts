@@ -3,7 +3,7 @@
 // as its start. The answer becomes one move of the search model, scored by the constraint units like any
 // other, and is taken when it is no worse.
 import type { Highs } from 'highs';
-import type { Rng, Score } from '../core/index.js';
+import { isWorsening, type Rng, type Score } from '../core/index.js';
 import { runHighs } from '../highs/index.js';
 import type { CompiledProblem } from './compile.js';
 import { buildRegionalMip } from './mip.js';
@@ -214,7 +214,7 @@ export class LargeNeighbourhoodSearch {
     const move = this.moveTo(hood, pairs, result.values);
     if (move.length === 0) return { ...none, isSolved, columns: mip.numCols, isStartUsed };
     const delta = model.deltaOf(move);
-    if (delta.hard > 0 || (delta.hard === 0 && delta.soft > 0)) return { ...none, isSolved, columns: mip.numCols, isStartUsed };
+    if (isWorsening(delta)) return { ...none, isSolved, columns: mip.numCols, isStartUsed };
     this.options.onApply?.(move);
     model.applyMove(move);
     return { delta: { hard: delta.hard, soft: delta.soft }, isSolved, columns: mip.numCols, isStartUsed };

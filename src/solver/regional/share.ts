@@ -2,7 +2,7 @@
 // reached by local search (all go on from the best of them), then every move a step applies, which the
 // others make too where it still fits their plan and does not worsen it. Without this the threads ran side
 // by side and the better plan won; with it they work on one plan, each on its own part of the horizon.
-import { compareScores, type Peers, type Score } from '../core/index.js';
+import { compareScores, isWorsening, type Peers, type Score } from '../core/index.js';
 import type { Change, Move, RegionalModel } from './model.js';
 
 export interface PlanMessage {
@@ -153,7 +153,7 @@ export class PlanExchange {
     const move = translateMove(this.model, message);
     if (move.length === 0) return false;
     const delta = this.model.deltaOf(move);
-    if (delta.hard > 0 || (delta.hard === 0 && delta.soft > 0)) return false;
+    if (isWorsening(delta)) return false;
     this.model.applyMove(move);
     return true;
   }
